@@ -1,0 +1,26 @@
+package doc
+
+// Time granularities.
+const (
+	GranularityDay    = "day"
+	GranularityMonth  = "month"
+	GranularitySeason = "season"
+	GranularityYear   = "year"
+	GranularityDecade = "decade"
+)
+
+// Time is a time expression resolved to an inclusive interval of dates.
+// From and To are YYYY-MM-DD; either may be empty for an open-ended
+// interval ("since the 1950s" has no To).
+type Time struct {
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Text        string `json:"text"`
+	From        string `json:"from,omitempty"`
+	To          string `json:"to,omitempty"`
+	Granularity string `json:"granularity"`
+	Approx      bool   `json:"approx"`
+}
+
+// Span returns the expression's byte range.
+func (t Time) Span() Span { return Span{t.Start, t.End} }
