@@ -26,11 +26,20 @@ type Segmenter struct {
 	// true when it can never end a sentence (titles before a name).
 	abbrev  map[string]bool
 	openers map[string]bool
+	// continuers are lower-case words that never end a sentence or a
+	// headline ("the", "of"): a line break after one is a hard wrap.
+	continuers map[string]bool
 }
+
+// continuersData lists the words after which a line break is a hard wrap.
+const continuersData = "a an the of in on at to for from by with and or but nor as that than into onto about over under between against during"
 
 // New returns a Segmenter with the embedded English abbreviations.
 func New() *Segmenter {
-	s := &Segmenter{abbrev: map[string]bool{}, openers: map[string]bool{}}
+	s := &Segmenter{abbrev: map[string]bool{}, openers: map[string]bool{}, continuers: map[string]bool{}}
+	for _, w := range strings.Fields(continuersData) {
+		s.continuers[w] = true
+	}
 	for _, line := range dataLines(abbreviationsData) {
 		word, never := strings.CutSuffix(line, " !")
 		s.abbrev[strings.ToLower(strings.TrimSpace(word))] = never
@@ -147,9 +156,21 @@ func (s *Segmenter) lineBreakEnds(text string, start, i int) bool {
 	if breaks >= 2 || j >= len(text) {
 		return true
 	}
-	prev, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(text[start:i], unicode.IsSpace))
-	if prev == ',' || prev == '-' || prev == '–' || prev == '(' {
+	line := strings.TrimRightFunc(text[start:i], unicode.IsSpace)
+	prev, n := utf8.DecodeLastRuneInString(line)
+	switch prev {
+	case '-', '–', '(':
 		return false
+	case ',':
+		// A wrapped line ends in a comma after a word; ".," is a sentence
+		// that ended with a stray comma.
+		before, _ := utf8.DecodeLastRuneInString(line[:len(line)-n])
+		if unicode.IsLetter(before) || unicode.IsDigit(before) {
+			return false
+		}
+	}
+	if s.continuers[lastWord(line)] {
+		return false // "the talks in\nSamarkand": a wrapped line
 	}
 	next, _ := utf8.DecodeRuneInString(text[j:])
 	return !unicode.IsLower(next)
@@ -238,6 +259,19 @@ func nextWord(text string, j int) (rune, string) {
 		k += n
 	}
 	return first, text[j:k]
+}
+
+// lastWord returns the trailing run of letters of s.
+func lastWord(s string) string {
+	k := len(s)
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= n
+	}
+	return s[k:]
 }
 
 func isInitialism(w string) bool {

@@ -21,11 +21,11 @@ func AppendTokens(dst []Token, text string, start, end int) []Token {
 		switch {
 		case isSpace(r):
 			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
 			j := i + n
 			for j < end {
 				r2, n2 := utf8.DecodeRuneInString(text[j:end])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || unicode.IsMark(r2) {
+				if unicode.IsLetter(r2) || unicode.IsNumber(r2) || unicode.IsMark(r2) {
 					j += n2
 					continue
 				}
