@@ -135,7 +135,7 @@ func TestPTCBoundaries(t *testing.T) {
 			gold[b.Len()] = true
 			sep = " "
 		}
-	text := b.String()
+		text := b.String()
 		got := map[int]bool{}
 		for _, sp := range s.Sentences(text) {
 			got[sp.End] = true
