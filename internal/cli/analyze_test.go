@@ -126,7 +126,9 @@ func TestAnalyzeBadInput(t *testing.T) {
 	}{
 		{"missing file", func(*testing.T) []string { return []string{"analyze", "/nonexistent/x.txt"} }, 1, "/nonexistent/x.txt: no such file"},
 		{"empty file", func(t *testing.T) []string { return []string{"analyze", writeFile(t, "e.txt", "")} }, 1, "e.txt: empty"},
-		{"binary file", func(t *testing.T) []string { return []string{"analyze", writeFile(t, "b.bin", "\x00\x01\x02PK\x03\x04")} }, 1, "b.bin: binary"},
+		{"binary file", func(t *testing.T) []string {
+			return []string{"analyze", writeFile(t, "b.bin", "\x00\x01\x02PK\x03\x04")}
+		}, 1, "b.bin: binary"},
 		{"no argument", func(*testing.T) []string { return []string{"analyze"} }, 2, "accepts 1 arg"},
 		{"unknown flag", func(*testing.T) []string { return []string{"analyze", "--nope", "x"} }, 2, "unknown flag"},
 		{"bad date", func(*testing.T) []string { return []string{"analyze", "--published", "soon", "x"} }, 2, "--published"},
