@@ -1,13 +1,716 @@
-// Package attribution finds attributions: who says what (direct and indirect speech, according-to), through whom, with hedges and evidence markers.
+// Package attribution finds attributions: who says what (direct and
+// indirect speech, according-to), through whom, with hedges and evidence
+// markers.
+//
+// The finder works sentence by sentence. A cue ("said", "according to",
+// "told reporters that") is looked up in an embedded lexicon; its source is
+// the noun phrase before it, or after it when the report comes first
+// ("…," said the minister); its content is the rest of the sentence on the
+// other side, stretched to the end of a quotation that runs on over several
+// sentences or paragraphs. Pronoun sources are resolved to the nearest
+// fitting entity before them. An attribution inside the content of another
+// is reached through it (Via). Hedges and evidence markers come from
+// embedded phrase lists.
 package attribution
 
-import "github.com/parallaxnews/parallax/doc"
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// Annotator adds the attribution layer to an analysis. It is safe for concurrent use.
-type Annotator struct{}
+	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/segment"
+)
+
+// Annotator adds the attribution layer to an analysis. It is safe for
+// concurrent use.
+type Annotator struct {
+	lx *lexicon
+}
 
 // New returns an Annotator with the embedded language resources.
-func New() (*Annotator, error) { return &Annotator{}, nil }
+func New() (*Annotator, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Annotator{lx: lx}, nil
+}
 
-// Annotate fills the attribution layer of a, reading the layers before it.
-func (an *Annotator) Annotate(a *doc.Analysis) {}
+// Annotate fills the attribution layer of a, reading the sentences and,
+// when present, the entities.
+func (an *Annotator) Annotate(a *doc.Analysis) {
+	a.Attributions = an.Find(a)
+}
+
+// word is one token of the text with its lower-cased form.
+type word struct {
+	start, end int
+	low        string
+}
+
+// state is the working memory of one Find call.
+type state struct {
+	lx     *lexicon
+	a      *doc.Analysis
+	text   string
+	words  []word
+	lows   []string
+	quotes []doc.Span // quotations, with their marks
+	paras  []int      // byte offsets where paragraphs start
+	ments  []mention  // entity mentions by start
+}
+
+type mention struct {
+	doc.Span
+	ent int
+}
+
+// Find returns the attributions of a document whose sentences (and
+// entities, when present) are already in a.
+func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
+	s := &state{lx: an.lx, a: a, text: a.Document.Text}
+	s.quotes = findQuotes(s.text)
+	s.paras = paragraphStarts(s.text)
+	for i, e := range a.Entities {
+		for _, m := range e.Mentions {
+			s.ments = append(s.ments, mention{m.Span(), i})
+		}
+	}
+	sort.Slice(s.ments, func(i, j int) bool { return s.ments[i].Start < s.ments[j].Start })
+
+	out := []doc.Attribution{}
+	var toks []segment.Token
+	for _, sent := range a.Sentences {
+		toks = segment.AppendTokens(toks[:0], s.text, sent.Start, sent.End)
+		s.words = s.words[:0]
+		s.lows = s.lows[:0]
+		for _, t := range toks {
+			lw := lower(s.text[t.Start:t.End])
+			s.words = append(s.words, word{t.Start, t.End, lw})
+			s.lows = append(s.lows, lw)
+		}
+		out = s.sentence(sent, out)
+	}
+	for i := range out {
+		out[i].ID = "a" + strconv.Itoa(i+1)
+	}
+	s.chain(out)
+	s.relay(out)
+	s.evidence(out)
+	return out
+}
+
+// sentence appends the attributions of one sentence to out.
+func (s *state) sentence(sent doc.Span, out []doc.Attribution) []doc.Attribution {
+	lx := s.lx
+	for i := 0; i < len(s.words); i++ {
+		n := lx.cues.match(s.lows, i)
+		if n == 0 {
+			continue
+		}
+		var at doc.Attribution
+		var ok bool
+		if s.lows[i] == "according" || (s.lows[i] == "in" && n >= 4) {
+			at, ok = s.accordingTo(sent, i, i+n)
+		} else {
+			at, ok = s.verbCue(sent, i, i+n)
+		}
+		if ok {
+			at.Hedged = at.Hedged || s.hedged(at)
+			at.Evidence = doc.EvidenceUnknown
+			out = append(out, at)
+		}
+		i += n - 1
+	}
+	return out
+}
+
+// verbCue builds the attribution of the cue words[i:j], a verb or verb
+// phrase.
+func (s *state) verbCue(sent doc.Span, i, j int) (doc.Attribution, bool) {
+	lx := s.lx
+	hedgeCue := lx.hedges.match(s.lows, i) > 0
+	// Auxiliaries and adverbs before the cue belong to it ("has said").
+	ci := i
+	for ci > 0 && lx.aux[s.lows[ci-1]] && !isPronounOrStop(lx, s.lows, ci-1) {
+		ci--
+		if lx.hedges.match(s.lows, ci) > 0 {
+			hedgeCue = true
+		}
+	}
+	for k := ci; k < i; k++ {
+		if w := s.lows[k]; w == "be" || w == "been" || w == "being" {
+			return doc.Attribution{}, false // a passive: "can be called"
+		}
+	}
+	cue := doc.Span{Start: s.words[ci].start, End: s.words[j-1].end}
+
+	// The source: the noun phrase before the cue, or after it when the
+	// report comes first.
+	src, srcOK := s.leftNP(ci)
+	inverted := false
+	if !srcOK && ci > 0 && s.words[ci-1].low == "," {
+		// "Brian Fallon, a spokesman for the campaign, said"
+		src, srcOK = s.appositive(ci - 1)
+	}
+	if !srcOK && ci > 0 && isReportEnd(s.words[ci-1].low) && !s.startsClause(j) {
+		src, srcOK = s.rightNP(j)
+		inverted = srcOK
+	}
+	if !srcOK && ci > 0 && (s.words[ci-1].low == "and" || s.words[ci-1].low == "," || s.words[ci-1].low == "but") {
+		// "X called on Congress and said …", "X said …, adding that …":
+		// the subject of the sentence.
+		src, srcOK = s.subject(ci - 1)
+	}
+	if !srcOK || hasDigit(s.text[src.Start:src.End]) {
+		return doc.Attribution{}, false // "12 more bodies were found" has no source
+	}
+
+	// The content: after the cue, unless the sentence ends there.
+	var content doc.Span
+	afterFrom := j
+	if inverted {
+		afterFrom = s.wordAt(src.End)
+	}
+	right, rightOK := s.rightContent(afterFrom)
+	leftEnd := ci
+	if !inverted {
+		leftEnd = s.wordAt(src.Start)
+	}
+	left, leftOK := s.leftContent(leftEnd)
+	switch {
+	case inverted && leftOK:
+		content = left
+	case rightOK && !s.trailing(afterFrom):
+		content = right
+	case leftOK:
+		content = left
+	case rightOK:
+		content = right
+	default:
+		return doc.Attribution{}, false
+	}
+	content = s.stretchQuote(sent, content)
+	at := doc.Attribution{
+		Source:  ptr(doc.MentionOf(s.text, src)),
+		Cue:     ptr(doc.MentionOf(s.text, cue)),
+		Content: content,
+		Kind:    s.kind(content, doc.AttrIndirect),
+		Via:     []string{},
+		Hedged:  hedgeCue,
+	}
+	at.Speaker = s.speaker(src)
+	return at, true
+}
+
+// accordingTo builds the attribution of "according to SOURCE" at
+// words[i:j].
+func (s *state) accordingTo(sent doc.Span, i, j int) (doc.Attribution, bool) {
+	src, ok := s.rightNP(j)
+	if !ok {
+		return doc.Attribution{}, false
+	}
+	cue := doc.Span{Start: s.words[i].start, End: s.words[j-1].end}
+	k := s.wordAt(src.End)
+	right, rightOK := s.rightContent(k)
+	left, leftOK := s.leftContent(i)
+	var content doc.Span
+	switch {
+	case leftOK && (!rightOK || left.Len() >= right.Len()):
+		content = left
+	case rightOK:
+		content = right
+	default:
+		return doc.Attribution{}, false
+	}
+	content = s.stretchQuote(sent, content)
+	at := doc.Attribution{
+		Source:  ptr(doc.MentionOf(s.text, src)),
+		Cue:     ptr(doc.MentionOf(s.text, cue)),
+		Content: content,
+		Kind:    doc.AttrAccordingTo,
+		Via:     []string{},
+	}
+	if k := s.kind(content, doc.AttrIndirect); k != doc.AttrIndirect {
+		at.Kind = k
+	}
+	at.Speaker = s.speaker(src)
+	return at, true
+}
+
+func ptr(m doc.Mention) *doc.Mention { return &m }
+
+// wordAt returns the index of the first word starting at or after byte off.
+func (s *state) wordAt(off int) int {
+	return sort.Search(len(s.words), func(k int) bool { return s.words[k].start >= off })
+}
+
+func isPronounOrStop(lx *lexicon, lows []string, k int) bool {
+	return lx.stop[lows[k]] && !lx.aux[lows[k]]
+}
+
+// isReportEnd reports whether w can end a report that a cue follows:
+// a comma or a closing quotation mark.
+func isReportEnd(w string) bool {
+	switch w {
+	case ",", "”", "\"", "'", "’", "»", "—", "–":
+		return true
+	}
+	return false
+}
+
+// abbreviations that keep a period inside a source ("Mr. Trump").
+var titleAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sen": true, "rep": true, "gov": true, "prof": true, "st": true, "maj": true, "capt": true, "sgt": true, "u.s": true, "jr": true}
+
+// isNPWord reports whether word k can be part of a source noun phrase.
+func (s *state) isNPWord(k int) bool {
+	w := s.words[k]
+	r, _ := utf8.DecodeRuneInString(s.text[w.start:])
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return !s.lx.stop[w.low]
+	}
+	switch w.low {
+	case ".":
+		return k > 0 && titleAbbrev[s.words[k-1].low]
+	case "-", "&", "'", "’":
+		return true
+	}
+	return false
+}
+
+// leftNP returns the noun phrase that ends just before word k.
+func (s *state) leftNP(k int) (doc.Span, bool) {
+	b := k
+	for b > 0 && k-b < 12 && s.isNPWord(b-1) {
+		b--
+	}
+	// A pronoun stands alone: "he", not "but he".
+	if b == k {
+		// "it", "who" and other stop words can still be sources when they
+		// are pronouns.
+		if k > 0 && s.lx.pronoun[s.words[k-1].low] != "" {
+			return doc.Span{Start: s.words[k-1].start, End: s.words[k-1].end}, true
+		}
+		return doc.Span{}, false
+	}
+	for b < k && s.words[b].low == "." {
+		b++
+	}
+	return doc.Span{Start: s.words[b].start, End: s.words[k-1].end}, b < k
+}
+
+// appositive returns the source "NP, APPOSITION" whose second comma is
+// word k.
+func (s *state) appositive(k int) (doc.Span, bool) {
+	b := k
+	for b > 0 && k-b < 10 && s.words[b-1].low != "," && (s.isNPWord(b-1) || s.words[b-1].low == "for" || s.words[b-1].low == "at" || s.words[b-1].low == "of" || s.words[b-1].low == "in") {
+		b--
+	}
+	if b == k || b == 0 || s.words[b-1].low != "," {
+		return doc.Span{}, false
+	}
+	np, ok := s.leftNP(b - 1)
+	if !ok {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: np.Start, End: s.words[k-1].end}, true
+}
+
+// subject returns the noun phrase that opens the sentence, when the
+// sentence opens with one followed by a word of its own (not a comma), and
+// it ends before word k.
+func (s *state) subject(k int) (doc.Span, bool) {
+	first := 0
+	for first < k && !s.isNPWord(first) && !isQuoteMark(s.words[first].low) && s.lx.pronoun[s.words[first].low] == "" && !s.lx.stop[s.words[first].low] {
+		first++ // a bullet or dash opening the sentence
+	}
+	if first >= k || s.lx.preposition[s.words[first].low] {
+		return doc.Span{}, false
+	}
+	if s.lx.pronoun[s.words[first].low] != "" {
+		return doc.Span{Start: s.words[first].start, End: s.words[first].end}, true
+	}
+	e := first
+	for e < k && e-first < 12 && s.isNPWord(e) && !s.lx.aux[s.words[e].low] && !s.verbLike(e, first) {
+		e++
+	}
+	if e == first || e >= k || s.words[e].low == "," {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: s.words[first].start, End: s.words[e-1].end}, true
+}
+
+// verbLike reports whether word k, inside a noun phrase that starts at
+// first, looks like a past-tense verb ("Local media published …"): a
+// lower-case word in -ed that does not follow a determiner.
+func (s *state) verbLike(k, first int) bool {
+	if k == first || !strings.HasSuffix(s.words[k].low, "ed") || s.capitalized(k) {
+		return false
+	}
+	switch s.words[k-1].low {
+	case "the", "a", "an", "its", "their", "his", "her":
+		return false
+	}
+	return true
+}
+
+// capitalized reports whether word k starts with an upper-case letter.
+func (s *state) capitalized(k int) bool {
+	if k >= len(s.words) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[s.words[k].start:])
+	return unicode.IsUpper(r)
+}
+
+// startsClause reports whether word k opens a reported clause rather than
+// a source: "that", a quotation mark or a colon.
+func (s *state) startsClause(k int) bool {
+	if k >= len(s.words) {
+		return false
+	}
+	w := s.words[k].low
+	return w == "that" || w == ":" || isQuoteMark(w)
+}
+
+// rightNP returns the noun phrase that starts at word k.
+func (s *state) rightNP(k int) (doc.Span, bool) {
+	e := k
+	for e < len(s.words) && e-k < 12 && (s.isNPWord(e) || (e > k && (s.words[e].low == "of" || s.words[e].low == "the"))) {
+		e++
+	}
+	if e < len(s.words) && e == k && s.lx.pronoun[s.words[e].low] != "" {
+		e++
+	}
+	for e > k && (s.words[e-1].low == "of" || s.words[e-1].low == "the" || s.words[e-1].low == ".") {
+		e--
+	}
+	if e == k {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: s.words[k].start, End: s.words[e-1].end}, true
+}
+
+// rightContent returns the content that starts at word k: the rest of the
+// sentence, after "that" when it comes soon, without the final period.
+func (s *state) rightContent(k int) (doc.Span, bool) {
+	n := len(s.words)
+	for m := k; m < n && m < k+10; m++ {
+		w := s.words[m].low
+		if w == "that" {
+			k = m + 1
+			break
+		}
+		if w == "." || w == ";" || isQuoteMark(w) || w == ":" {
+			break
+		}
+	}
+	for k < n && s.lx.skip[s.words[k].low] {
+		k++
+	}
+	e := n
+	for e > k && isFinal(s.words[e-1].low) {
+		e--
+	}
+	if e <= k {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: s.words[k].start, End: s.words[e-1].end}, true
+}
+
+// leftContent returns the content that ends before word k: the sentence
+// up to the comma or quotation mark before the source.
+func (s *state) leftContent(k int) (doc.Span, bool) {
+	e := k
+	for e > 0 {
+		w := s.words[e-1].low
+		if w == "," || w == "—" || w == "–" || w == ":" || w == "-" {
+			e--
+			continue
+		}
+		break
+	}
+	b := 0
+	// Skip a leading conjunction ("And", "But").
+	for b < e && (s.words[b].low == "and" || s.words[b].low == "but") {
+		b++
+	}
+	if e-b < 2 {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: s.words[b].start, End: s.words[e-1].end}, true
+}
+
+// trailing reports whether the words from k to the end of the sentence are
+// only a short adverbial ("on Tuesday", "in a statement") and punctuation.
+func (s *state) trailing(k int) bool {
+	n := 0
+	first := ""
+	for m := k; m < len(s.words); m++ {
+		w := s.words[m].low
+		if isFinal(w) || w == "," {
+			continue
+		}
+		if n == 0 {
+			first = w
+		}
+		n++
+	}
+	if n == 0 {
+		return true
+	}
+	switch first {
+	case "on", "in", "at", "last", "yesterday", "today", "earlier", "later", "this", "late", "during":
+		return n <= 5
+	}
+	return false
+}
+
+func isFinal(w string) bool {
+	switch w {
+	case ".", "!", "?", "…", ",", ";", ":":
+		return true
+	}
+	return false
+}
+
+func isQuoteMark(w string) bool {
+	switch w {
+	case "“", "”", "\"", "«", "»", "„", "‘", "’", "'":
+		return true
+	}
+	return false
+}
+
+// kind classifies content: direct when it is a quotation, mixed when it
+// holds one, def otherwise.
+func (s *state) kind(content doc.Span, def string) string {
+	for _, q := range s.quotes {
+		if q.Start >= content.End {
+			break
+		}
+		if !q.Overlaps(content) {
+			continue
+		}
+		if q.Start <= content.Start+3 && q.End >= content.End-3 {
+			return doc.AttrDirect
+		}
+		if q.Len() > 12 {
+			return doc.AttrMixed
+		}
+	}
+	return def
+}
+
+// stretchQuote extends content to the whole of a quotation that starts in
+// it and runs on past the sentence, or that ends in it and began before.
+func (s *state) stretchQuote(sent doc.Span, c doc.Span) doc.Span {
+	i := sort.Search(len(s.quotes), func(k int) bool { return s.quotes[k].End > c.Start })
+	for ; i < len(s.quotes) && s.quotes[i].Start < c.End; i++ {
+		q := s.quotes[i]
+		if q.Start >= c.Start && q.End > sent.End {
+			c.End = q.End
+		}
+		if q.End <= c.End && q.Start < sent.Start {
+			c.Start = q.Start
+		}
+	}
+	return c
+}
+
+// hedged reports whether the content of at carries a hedge.
+func (s *state) hedged(at doc.Attribution) bool {
+	b, e := s.wordAt(at.Content.Start), s.wordAt(at.Content.End)
+	if e > len(s.lows) {
+		e = len(s.lows)
+	}
+	if b >= e {
+		return false
+	}
+	k, _ := s.lx.hedges.find(s.lows, b, e)
+	return k >= 0
+}
+
+// speaker resolves the source span to an entity ID: the entity mentioned
+// in it (the last person, else the last mention), or for a pronoun the
+// nearest fitting entity before it.
+func (s *state) speaker(src doc.Span) string {
+	ents := s.a.Entities
+	if len(ents) == 0 {
+		return ""
+	}
+	i := sort.Search(len(s.ments), func(k int) bool { return s.ments[k].Start >= src.Start })
+	best := -1
+	for k := i; k < len(s.ments) && s.ments[k].Start < src.End; k++ {
+		if s.ments[k].End > src.End {
+			continue
+		}
+		e := s.ments[k].ent
+		if best < 0 || ents[e].Kind == doc.KindPerson || ents[best].Kind != doc.KindPerson {
+			best = e
+		}
+	}
+	if best >= 0 {
+		return ents[best].ID
+	}
+	class := s.lx.pronoun[lower(s.text[src.Start:src.End])]
+	if class == "" {
+		return ""
+	}
+	for k := i - 1; k >= 0 && src.Start-s.ments[k].End < 3000; k-- {
+		kind := ents[s.ments[k].ent].Kind
+		person := kind == doc.KindPerson
+		switch class {
+		case "he", "she", "i":
+			if person {
+				return ents[s.ments[k].ent].ID
+			}
+		case "they", "it", "we":
+			if !person && kind != doc.KindPlace {
+				return ents[s.ments[k].ent].ID
+			}
+		}
+	}
+	return ""
+}
+
+// chain sets Via: an attribution whose cue lies in the content of another
+// reaches the article through it.
+func (s *state) chain(ats []doc.Attribution) {
+	order := make([]int, len(ats))
+	for i := range order {
+		order[i] = i
+	}
+	// Outer attributions (longer content) first, so that their Via is set
+	// before their inner ones read it.
+	sort.SliceStable(order, func(x, y int) bool { return ats[order[x]].Content.Len() > ats[order[y]].Content.Len() })
+	for _, i := range order {
+		in := ats[i].Cue.Span()
+		parent := -1
+		for j := range ats {
+			if j == i || !ats[j].Content.Contains(in) || ats[j].Content.Len() <= ats[i].Content.Len() {
+				continue
+			}
+			if parent < 0 || ats[j].Content.Len() < ats[parent].Content.Len() {
+				parent = j
+			}
+		}
+		if parent >= 0 {
+			ats[i].Via = append(append([]string{}, ats[parent].Via...), ats[parent].ID)
+			ats[i].Hedged = ats[i].Hedged || ats[parent].Hedged
+		}
+	}
+}
+
+// relay routes through an outlet that frames the article: when an outlet
+// (other than the document's own) is the source of two or more
+// attributions ("…, Asianews wrote." … "Asianews concluded."), the
+// attributions between its first and last one that reach the article
+// directly are taken to come through its first one.
+func (s *state) relay(ats []doc.Attribution) {
+	kind := map[string]string{}
+	for _, e := range s.a.Entities {
+		if e.Kind == doc.KindOutlet && !strings.EqualFold(e.Name, s.a.Document.Outlet) {
+			kind[e.ID] = e.Kind
+		}
+	}
+	first, last := map[string]int{}, map[string]int{}
+	for i, at := range ats {
+		if kind[at.Speaker] == "" {
+			continue
+		}
+		if _, ok := first[at.Speaker]; !ok {
+			first[at.Speaker] = i
+		}
+		last[at.Speaker] = i
+	}
+	for sp, f := range first {
+		l := last[sp]
+		if l == f {
+			continue
+		}
+		for i := f + 1; i < l; i++ {
+			if len(ats[i].Via) == 0 && ats[i].Speaker != sp && !ats[f].Content.Contains(ats[i].Cue.Span()) {
+				ats[i].Via = []string{ats[f].ID}
+			}
+		}
+	}
+}
+
+// evidence sets the Evidence of attributions from evidence markers: in the
+// attribution's own sentence, or in a later sentence of the same paragraph
+// whose subject is the attribution's speaker ("He did not provide any
+// evidence").
+func (s *state) evidence(ats []doc.Attribution) {
+	if len(ats) == 0 {
+		return
+	}
+	var toks []segment.Token
+	for _, sent := range s.a.Sentences {
+		toks = segment.AppendTokens(toks[:0], s.text, sent.Start, sent.End)
+		s.words = s.words[:0]
+		s.lows = s.lows[:0]
+		for _, t := range toks {
+			lw := lower(s.text[t.Start:t.End])
+			s.words = append(s.words, word{t.Start, t.End, lw})
+			s.lows = append(s.lows, lw)
+		}
+		kind := ""
+		if k, _ := s.lx.none.find(s.lows, 0, len(s.lows)); k >= 0 {
+			kind = doc.EvidenceNoneGiven
+		} else if k, _ := s.lx.cited.find(s.lows, 0, len(s.lows)); k >= 0 {
+			kind = doc.EvidenceCited
+		}
+		if kind == "" {
+			continue
+		}
+		own := false
+		for i := range ats {
+			if sent.Contains(ats[i].Cue.Span()) {
+				ats[i].Evidence = kind
+				own = true
+			}
+		}
+		if own {
+			continue
+		}
+		// The subject of the marker sentence: its first pronoun or name.
+		subj := ""
+		for k := 0; k < len(s.words) && k < 6; k++ {
+			if s.lx.pronoun[s.words[k].low] != "" {
+				subj = s.speaker(doc.Span{Start: s.words[k].start, End: s.words[k].end})
+				break
+			}
+		}
+		para := s.paragraphOf(sent.Start)
+		nearest := -1
+		for i := range ats {
+			if ats[i].Cue.Start >= sent.Start || ats[i].Cue.Start < para {
+				continue
+			}
+			if subj != "" && ats[i].Speaker == subj {
+				ats[i].Evidence = kind
+			}
+			nearest = i
+		}
+		if subj == "" && nearest >= 0 {
+			ats[nearest].Evidence = kind
+		}
+	}
+}
+
+// paragraphOf returns the start of the paragraph that holds byte off.
+func (s *state) paragraphOf(off int) int {
+	i := sort.SearchInts(s.paras, off+1)
+	if i == 0 {
+		return 0
+	}
+	return s.paras[i-1]
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}

@@ -21,4 +21,11 @@ type Attribution struct {
 	// outermost first.
 	Via    []string `json:"via"`
 	Hedged bool     `json:"hedged"`
+	// Evidence says what the speaker offers in support: EvidenceNoneGiven
+	// ("did not provide any evidence"), EvidenceCited ("photos and videos",
+	// "official statistics") or EvidenceUnknown.
+	Evidence string `json:"evidence"`
 }
+
+// Span returns the byte range of the attribution's content.
+func (at Attribution) Span() Span { return at.Content }

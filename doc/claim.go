@@ -23,7 +23,32 @@ type Claim struct {
 	Start    int      `json:"start"`
 	End      int      `json:"end"`
 	Text     string   `json:"text"`
+	// Approx and Unit are those of the figure ("about", "people").
+	Approx string `json:"approx,omitempty"`
+	Unit   string `json:"unit,omitempty"`
+	// Hedged is set when the figure is reported with a hedge ("allegedly",
+	// "reportedly") or through a hedging attribution.
+	Hedged bool `json:"hedged"`
+	// Attribution is the innermost attribution whose content holds the
+	// figure, when there is one.
+	Attribution string `json:"attribution,omitempty"`
+	// Breakdown is the claim this one is a part of ("19, including six
+	// soldiers": the six is a breakdown of the 19). A breakdown must not be
+	// added to its total.
+	Breakdown string `json:"breakdown,omitempty"`
+	// Total is set for running totals and updates ("the death toll rose to
+	// 59"): the figure replaces earlier ones rather than adding to them.
+	Total bool `json:"total,omitempty"`
+	// Increment is set for figures that add to an earlier one ("12 more
+	// bodies", "another five died").
+	Increment bool `json:"increment,omitempty"`
 }
+
+// Date sources of an event.
+const (
+	DateFromText      = "text"
+	DateFromPublished = "published"
+)
 
 // Event is something that happened, with the claims made about it.
 type Event struct {
@@ -34,4 +59,14 @@ type Event struct {
 	Places []string `json:"places"`
 	Actors []Party  `json:"actors"`
 	Claims []string `json:"claims"`
+	// ACLED is the ACLED event type the event falls under ("Battles",
+	// "Explosions/Remote violence", "Violence against civilians", "Protests",
+	// "Strategic developments"), when one fits.
+	ACLED string `json:"acled,omitempty"`
+	// DateSource says where From and To come from: DateFromText (the times
+	// layer) or DateFromPublished (the document's publication date, for lack
+	// of a date in the text).
+	DateSource string `json:"date_source,omitempty"`
+	// Mentions are the words that report the event ("clashes", "fighting").
+	Mentions []Mention `json:"mentions"`
 }

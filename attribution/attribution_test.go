@@ -1,0 +1,163 @@
+package attribution_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/attribution"
+	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/segment"
+)
+
+func annotate(t testing.TB, an *attribution.Annotator, text string) *doc.Analysis {
+	t.Helper()
+	a := doc.NewAnalysis(doc.Document{Text: text})
+	a.Sentences = segment.New().Sentences(text)
+	an.Annotate(a)
+	return a
+}
+
+// TestFind checks source, cue, content and kind on one sentence per
+// phenomenon. The golden files of package claim cover whole documents.
+func TestFind(t *testing.T) {
+	an, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text                 string
+		source, cue, content, kind string
+		hedged                     bool
+		evidence                   string
+	}{
+		{"indirect", "The minister said that the border was closed.", "The minister", "said", "the border was closed", doc.AttrIndirect, false, doc.EvidenceUnknown},
+		{"auxiliary", "Officials have repeatedly said the road is open.", "Officials", "have repeatedly said", "the road is open", doc.AttrIndirect, false, doc.EvidenceUnknown},
+		{"inverted", "“We are ready,” said the commander.", "the commander", "said", "“We are ready,”", doc.AttrDirect, false, doc.EvidenceUnknown},
+		{"after quote", "\"Nobody was hurt,\" the ministry said.", "the ministry", "said", "\"Nobody was hurt,\"", doc.AttrDirect, false, doc.EvidenceUnknown},
+		{"guillemets", "The envoy stated: «The talks failed.»", "The envoy", "stated", "«The talks failed.»", doc.AttrDirect, false, doc.EvidenceUnknown},
+		{"mixed", "The mayor said the water was cut off for \"at least three days\".", "The mayor", "said", "the water was cut off for \"at least three days\"", doc.AttrMixed, false, doc.EvidenceUnknown},
+		{"according to first", "According to the Kyrgyz side, 63 people died.", "the Kyrgyz side", "According to", "63 people died", doc.AttrAccordingTo, false, doc.EvidenceUnknown},
+		{"according to last", "Five soldiers died, according to the ministry.", "the ministry", "according to", "Five soldiers died", doc.AttrAccordingTo, false, doc.EvidenceUnknown},
+		{"appositive", "Ali Karimov, a spokesman for the army, told reporters that two posts were hit.", "Ali Karimov, a spokesman for the army", "told", "two posts were hit", doc.AttrIndirect, false, doc.EvidenceUnknown},
+		{"hedge cue", "The agency claims that 300 homes burned.", "The agency", "claims", "300 homes burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
+		{"hedge word", "The agency reported that 300 homes allegedly burned.", "The agency", "reported", "300 homes allegedly burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
+		{"no evidence", "The minister said the land was seized. He did not provide any evidence.", "The minister", "said", "the land was seized", doc.AttrIndirect, false, doc.EvidenceNoneGiven},
+		{"cited", "Officials said satellite images show the damage.", "Officials", "said", "satellite images show the damage", doc.AttrIndirect, false, doc.EvidenceCited},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := annotate(t, an, tt.text)
+			if len(a.Attributions) == 0 {
+				t.Fatalf("no attribution in %q", tt.text)
+			}
+			at := a.Attributions[0]
+			got := []string{at.Source.Text, at.Cue.Text, a.Text(at.Content), at.Kind}
+			want := []string{tt.source, tt.cue, tt.content, tt.kind}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("got %q, want %q", got, want)
+					break
+				}
+			}
+			if at.Hedged != tt.hedged || at.Evidence != tt.evidence {
+				t.Errorf("hedged %v evidence %s, want %v %s", at.Hedged, at.Evidence, tt.hedged, tt.evidence)
+			}
+		})
+	}
+}
+
+// TestSpeaker checks that a pronoun source resolves to the nearest person
+// before it, and that a chain records the outer attribution.
+func TestSpeaker(t *testing.T) {
+	an, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Sadriddin Mukhiddin spoke at the UN. According to him, the lands will be returned, Asianews wrote."
+	a := doc.NewAnalysis(doc.Document{Text: text})
+	a.Sentences = segment.New().Sentences(text)
+	i := strings.Index(text, "Sadriddin Mukhiddin")
+	j := strings.Index(text, "Asianews")
+	a.Entities = []doc.Entity{
+		{ID: "e1", Kind: doc.KindPerson, Side: "TJ", Mentions: []doc.Mention{doc.MentionOf(text, doc.Span{Start: i, End: i + len("Sadriddin Mukhiddin")})}},
+		{ID: "e2", Kind: doc.KindOutlet, Mentions: []doc.Mention{doc.MentionOf(text, doc.Span{Start: j, End: j + len("Asianews")})}},
+	}
+	an.Annotate(a)
+	if len(a.Attributions) != 2 {
+		t.Fatalf("got %d attributions, want 2: %+v", len(a.Attributions), a.Attributions)
+	}
+	inner, outer := a.Attributions[0], a.Attributions[1]
+	if inner.Speaker != "e1" || outer.Speaker != "e2" {
+		t.Errorf("speakers %q %q, want e1 e2", inner.Speaker, outer.Speaker)
+	}
+	if len(inner.Via) != 1 || inner.Via[0] != outer.ID {
+		t.Errorf("via %v, want [%s]", inner.Via, outer.ID)
+	}
+}
+
+// FuzzFind checks that any text gives attributions whose spans lie in the
+// text, in order, with a cue and a source.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"“We are ready,” said the commander.",
+		"According to him, „Nobody was hurt,“ he added. 'Yes' \"no",
+		"\"Open\n\n\"Still open,\" she said.",
+		"X, a, said: «»",
+	} {
+		f.Add(s)
+	}
+	an, err := attribution.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	seg := segment.New()
+	f.Fuzz(func(t *testing.T, text string) {
+		a := doc.NewAnalysis(doc.Document{Text: text})
+		a.Sentences = seg.Sentences(text)
+		an.Annotate(a)
+		for _, at := range a.Attributions {
+			for _, sp := range []doc.Span{at.Source.Span(), at.Cue.Span(), at.Content} {
+				if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+					t.Fatalf("span %v outside text of %d bytes", sp, len(text))
+				}
+			}
+			if at.Source.Text != text[at.Source.Start:at.Source.End] || at.Cue.Text != text[at.Cue.Start:at.Cue.End] {
+				t.Fatalf("mention text does not match its span")
+			}
+		}
+	})
+}
+
+// BenchmarkAnnotate runs the finder over the seed article and the PolNeAR
+// dev texts.
+func BenchmarkAnnotate(b *testing.B) {
+	dir := sharedDir(b)
+	names, _ := filepath.Glob(filepath.Join(dir, "datasets", "polnear", "dev", "text", "*.txt"))
+	names = append(names, filepath.Join(dir, "corpus", "seed", "tajik-mfa-silent.txt"))
+	seg := segment.New()
+	var as []*doc.Analysis
+	size := 0
+	for _, n := range names {
+		text, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := doc.NewAnalysis(doc.Document{Text: string(text)})
+		a.Sentences = seg.Sentences(a.Document.Text)
+		as = append(as, a)
+		size += len(text)
+	}
+	an, err := attribution.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range as {
+			an.Annotate(a)
+		}
+	}
+}

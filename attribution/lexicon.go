@@ -1,0 +1,177 @@
+package attribution
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/segment"
+)
+
+//go:embed cues.txt hedges.txt evidence.txt words.txt
+var resources embed.FS
+
+// phrases matches lower-cased word sequences against a list of phrases.
+type phrases struct {
+	byFirst map[string][][]string // first word → phrases, longest first
+}
+
+func newPhrases() phrases { return phrases{byFirst: map[string][][]string{}} }
+
+// add registers a phrase, tokenised like the text it is matched against.
+func (p *phrases) add(phrase string) {
+	var toks []segment.Token
+	toks = segment.AppendTokens(toks, phrase, 0, len(phrase))
+	if len(toks) == 0 {
+		return
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = lower(phrase[t.Start:t.End])
+	}
+	list := append(p.byFirst[words[0]], words)
+	sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	p.byFirst[words[0]] = list
+}
+
+// match returns the number of words of the longest phrase that starts at
+// words[i], or 0.
+func (p phrases) match(words []string, i int) int {
+	for _, ph := range p.byFirst[words[i]] {
+		if i+len(ph) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range ph {
+			if words[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph)
+		}
+	}
+	return 0
+}
+
+// find returns the index and length of the first phrase in words[from:to],
+// or -1.
+func (p phrases) find(words []string, from, to int) (int, int) {
+	for i := from; i < to; i++ {
+		if n := p.match(words[:to], i); n > 0 {
+			return i, n
+		}
+	}
+	return -1, 0
+}
+
+// lower returns s in lower case, without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.Map(func(r rune) rune {
+				if r == '’' {
+					return '\''
+				}
+				return unicode.ToLower(r)
+			}, s)
+		}
+	}
+	return s
+}
+
+// dataLines returns the non-empty, non-comment lines of an embedded file.
+func dataLines(name string) ([]string, error) {
+	b, err := resources.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", name, err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out, nil
+}
+
+// lexicon holds the language resources of the annotator.
+type lexicon struct {
+	cues   phrases
+	hedges phrases
+	none   phrases // evidence markers: no evidence given
+	cited  phrases // evidence markers: evidence cited
+	aux    map[string]bool
+	stop   map[string]bool
+	skip   map[string]bool
+	// preposition holds words that cannot open a source.
+	preposition map[string]bool
+	pronoun     map[string]string // word → class: he, she, they, it, i, we, you
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{cues: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(),
+		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{}}
+	lines, err := dataLines("cues.txt")
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		cue, _, _ := strings.Cut(l, "\t")
+		lx.cues.add(cue)
+	}
+	if lines, err = dataLines("hedges.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		lx.hedges.add(l)
+	}
+	if lines, err = dataLines("evidence.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		kind, phrase, ok := strings.Cut(l, "\t")
+		switch {
+		case !ok:
+			return nil, fmt.Errorf("evidence.txt: no tab in %q", l)
+		case kind == "none":
+			lx.none.add(phrase)
+		case kind == "cited":
+			lx.cited.add(phrase)
+		default:
+			return nil, fmt.Errorf("evidence.txt: unknown kind %q", kind)
+		}
+	}
+	if lines, err = dataLines("words.txt"); err != nil {
+		return nil, err
+	}
+	for _, l := range lines {
+		class, word, ok := strings.Cut(l, "\t")
+		if !ok {
+			return nil, fmt.Errorf("words.txt: no tab in %q", l)
+		}
+		word = lower(strings.TrimSpace(word))
+		switch class {
+		case "aux":
+			lx.aux[word] = true
+		case "stop":
+			lx.stop[word] = true
+		case "skip":
+			lx.skip[word] = true
+		case "prep":
+			lx.preposition[word] = true
+		case "he", "she", "they", "it", "i", "we", "you":
+			lx.pronoun[word] = class
+		default:
+			return nil, fmt.Errorf("words.txt: unknown class %q", class)
+		}
+	}
+	return lx, nil
+}

@@ -1,0 +1,102 @@
+package claim_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/parallaxnews/parallax/attribution"
+	"github.com/parallaxnews/parallax/claim"
+	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/segment"
+)
+
+// digitQuantities returns a quantity for every run of digits of text, a
+// stand-in for the quantities layer in the fuzz test.
+func digitQuantities(text string) []doc.Quantity {
+	var out []doc.Quantity
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		v, _ := strconv.ParseFloat(text[i:j], 64)
+		out = append(out, doc.Quantity{Start: i, End: j, Text: text[i:j], Low: &v, High: &v, Approx: doc.ApproxExact})
+		i = j
+	}
+	return out
+}
+
+// FuzzAnnotate checks that any text gives claims and events whose spans
+// and references are sound.
+func FuzzAnnotate(f *testing.F) {
+	for _, s := range []string{
+		"According to the Kyrgyz side, 63 people died, of which 6 soldiers, and 200 were injured.",
+		"Clashes on 14 September: 19 killed | 20 wounded [1] |",
+		"Belligerents |\nA | B |\n1 killed 2 |\n",
+		"the death toll rose to 59, 12 more bodies",
+	} {
+		f.Add(s)
+	}
+	att, err := attribution.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	cl, err := claim.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	seg := segment.New()
+	f.Fuzz(func(t *testing.T, text string) {
+		a := doc.NewAnalysis(doc.Document{Text: text, Published: "2022-10-06"})
+		a.Sentences = seg.Sentences(text)
+		a.Quantities = digitQuantities(text)
+		att.Annotate(a)
+		cl.Annotate(a)
+		ids := map[string]bool{}
+		for _, c := range a.Claims {
+			if c.Start < 0 || c.End > len(text) || c.Start > c.End || c.Text != text[c.Start:c.End] {
+				t.Fatalf("bad claim span %d..%d", c.Start, c.End)
+			}
+			ids[c.ID] = true
+		}
+		for _, ev := range a.Events {
+			for _, id := range ev.Claims {
+				if !ids[id] {
+					t.Fatalf("event %s refers to unknown claim %s", ev.ID, id)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkAnnotate runs the claims annotator over the seed article and
+// the dev corpus, with the earlier layers made once beforehand.
+func BenchmarkAnnotate(b *testing.B) {
+	dir := sharedDir(b)
+	docs := readJSONL[doc.Document](b, filepath.Join(dir, "corpus", "dev", "articles.jsonl"))
+	seed, err := os.ReadFile(filepath.Join(dir, "corpus", "seed", "tajik-mfa-silent.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs = append(docs, doc.Document{Text: string(seed), Published: "2022-10-06"})
+	an := newAnalyzer(b)
+	var as []*doc.Analysis
+	size := 0
+	for _, d := range docs {
+		as = append(as, an.analyze(d))
+		size += len(d.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range as {
+			an.cl.Annotate(a)
+		}
+	}
+}

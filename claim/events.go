@@ -1,0 +1,306 @@
+package claim
+
+import (
+	"sort"
+	"strconv"
+
+	"github.com/parallaxnews/parallax/doc"
+)
+
+// eventMention is one report of an event in the text.
+type eventMention struct {
+	typ      string
+	word, n  int
+	from, to string
+	gran     string
+}
+
+// group is an event being built from its mentions.
+type group struct {
+	ev    doc.Event
+	words []int // first word of each mention
+	fine  bool  // dated from a day or month expression
+}
+
+// latest returns the event of type typ with the latest date up to the
+// publication date, or nil.
+func (s *state) latest(groups []*group, typ string) *group {
+	pub := s.a.Document.Published
+	var best *group
+	for _, g := range groups {
+		if g.ev.Type != typ || g.ev.From == "" || (pub != "" && g.ev.From > pub) {
+			continue
+		}
+		if best == nil || g.ev.From > best.ev.From {
+			best = g
+		}
+	}
+	return best
+}
+
+// violent reports whether events of type t cause the losses claims count.
+func violent(t string) bool {
+	return t == "armed_clash" || t == "shelling" || t == "attack_on_civilians"
+}
+
+// events finds the events of the document, merges the mentions of each,
+// and links the claims to them (setting claims[i].Event).
+func (s *state) events(claims []doc.Claim) []doc.Event {
+	var ms []eventMention
+	for si, sr := range s.sents {
+		for k := sr[0]; k < sr[1]; k++ {
+			n, typ := s.lx.events.match(s.lows[:sr[1]], k)
+			if n == 0 {
+				continue
+			}
+			m := eventMention{typ: typ, word: k, n: n}
+			if t, ok := s.timeIn(si, k); ok {
+				m.from, m.to, m.gran = t.From, t.To, t.Granularity
+			}
+			ms = append(ms, m)
+			k += n - 1
+		}
+	}
+	var groups []*group
+	newGroup := func(typ string) *group {
+		g := &group{ev: doc.Event{Type: typ, ACLED: s.lx.acled[typ], Places: []string{}, Actors: []doc.Party{}, Claims: []string{}, Mentions: []doc.Mention{}}}
+		groups = append(groups, g)
+		return g
+	}
+	join := func(g *group, m eventMention) {
+		g.words = append(g.words, m.word)
+		g.ev.Mentions = append(g.ev.Mentions, doc.MentionOf(s.text, s.wordsSpan(m.word, m.word+m.n)))
+		s.addContext(&g.ev, s.words[m.word].sent)
+	}
+	// Dated mentions first: one event per type and meeting dates.
+	for _, m := range ms {
+		if m.from == "" {
+			continue
+		}
+		var g *group
+		for _, h := range groups {
+			if h.ev.Type == m.typ && datesMeet(h.ev.From, h.ev.To, m.from, m.to) {
+				g = h
+				break
+			}
+		}
+		if g == nil {
+			g = newGroup(m.typ)
+		}
+		fine := m.gran == doc.GranularityDay || m.gran == doc.GranularityMonth
+		switch {
+		case g.ev.From == "" || (fine && !g.fine):
+			g.ev.From, g.ev.To, g.fine = m.from, m.to, fine
+		case fine == g.fine:
+			if m.from < g.ev.From {
+				g.ev.From = m.from
+			}
+			if m.to > g.ev.To {
+				g.ev.To = m.to
+			}
+		}
+		g.ev.DateSource = doc.DateFromText
+		join(g, m)
+	}
+	// Undated mentions join the event of their type mentioned last before
+	// them, else the latest one up to the publication date, else a new one.
+	for _, m := range ms {
+		if m.from != "" {
+			continue
+		}
+		var g *group
+		last := -1
+		for _, h := range groups {
+			if h.ev.Type != m.typ {
+				continue
+			}
+			for _, w := range h.words {
+				if w < m.word && w > last {
+					g, last = h, w
+				}
+			}
+		}
+		if g == nil {
+			g = s.latest(groups, m.typ)
+		}
+		if g == nil {
+			g = newGroup(m.typ)
+		}
+		join(g, m)
+	}
+	for _, g := range groups {
+		sort.Ints(g.words)
+		sort.Slice(g.ev.Mentions, func(x, y int) bool { return g.ev.Mentions[x].Start < g.ev.Mentions[y].Start })
+	}
+	// Claims join the event reported in their sentence, else the main
+	// violent event.
+	main := -1
+	for i, g := range groups {
+		if !violent(g.ev.Type) {
+			continue
+		}
+		if main < 0 {
+			main = i
+			continue
+		}
+		pub := s.a.Document.Published
+		gi, gm := groups[i].ev.From, groups[main].ev.From
+		if gi != "" && (gm == "" || (gi > gm && (pub == "" || gi <= pub))) {
+			main = i
+		}
+	}
+	for ci := range claims {
+		c := &claims[ci]
+		b := s.wordAt(c.Start)
+		if b >= len(s.words) {
+			continue
+		}
+		si := s.words[b].sent
+		pick := -1
+		for i, g := range groups {
+			if !violent(g.ev.Type) && !(c.Metric == "displaced" && g.ev.Type == "evacuation") {
+				continue
+			}
+			for _, w := range g.words {
+				if s.words[w].sent == si && violent(g.ev.Type) {
+					pick = i
+				}
+			}
+		}
+		if pick < 0 {
+			pick = main
+		}
+		if pick < 0 {
+			if c.Metric == "area_km2" || c.Metric == "count" {
+				continue
+			}
+			groups = append(groups, &group{ev: doc.Event{Type: "armed_clash", ACLED: s.lx.acled["armed_clash"], Places: []string{}, Actors: []doc.Party{}, Claims: []string{}, Mentions: []doc.Mention{}}})
+			main = len(groups) - 1
+			pick = main
+		}
+		g := groups[pick]
+		g.ev.Claims = append(g.ev.Claims, c.ID)
+		for _, p := range []doc.Party{c.About, c.Side} {
+			g.ev.Actors = addParty(g.ev.Actors, p)
+		}
+	}
+	// Order events by first mention; number them.
+	sort.SliceStable(groups, func(i, j int) bool {
+		return firstWord(groups[i].words) < firstWord(groups[j].words)
+	})
+	out := []doc.Event{}
+	ids := map[*group]string{}
+	for i, g := range groups {
+		g.ev.ID = "v" + strconv.Itoa(i+1)
+		ids[g] = g.ev.ID
+		if g.ev.From == "" && s.a.Document.Published != "" {
+			g.ev.From, g.ev.To = s.a.Document.Published, s.a.Document.Published
+			g.ev.DateSource = doc.DateFromPublished
+		}
+		sort.Slice(g.ev.Actors, func(x, y int) bool { return g.ev.Actors[x] < g.ev.Actors[y] })
+		out = append(out, g.ev)
+	}
+	for _, g := range groups {
+		for _, cid := range g.ev.Claims {
+			for ci := range claims {
+				if claims[ci].ID == cid {
+					claims[ci].Event = ids[g]
+				}
+			}
+		}
+	}
+	return out
+}
+
+func firstWord(ws []int) int {
+	if len(ws) == 0 {
+		return 1 << 30
+	}
+	return ws[0]
+}
+
+func addParty(ps []doc.Party, p doc.Party) []doc.Party {
+	if p == "" {
+		return ps
+	}
+	for _, q := range ps {
+		if q == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// datesMeet reports whether two date ranges (YYYY-MM-DD, To may be empty)
+// overlap or lie within a week of each other.
+func datesMeet(f1, t1, f2, t2 string) bool {
+	if t1 == "" {
+		t1 = f1
+	}
+	if t2 == "" {
+		t2 = f2
+	}
+	return f1 <= addDays(t2, 7) && f2 <= addDays(t1, 7)
+}
+
+// addDays shifts a YYYY-MM-DD date by n days, approximately but monotonically
+// (a day past a month's end compares after it, which is all datesMeet needs).
+func addDays(d string, n int) string {
+	if len(d) < 10 {
+		return d
+	}
+	day, err := strconv.Atoi(d[8:10])
+	if err != nil {
+		return d
+	}
+	day += n
+	return d[:8] + strconv.Itoa(day/10) + strconv.Itoa(day%10)
+}
+
+// timeIn returns the time expression of sentence si nearest to word k.
+func (s *state) timeIn(si, k int) (doc.Time, bool) {
+	sr := s.sents[si]
+	lo, hi := s.words[sr[0]].start, s.words[sr[1]-1].end
+	best, bestD := doc.Time{}, 1<<30
+	at := s.words[k].start
+	for _, t := range s.a.Times {
+		if t.Start < lo || t.End > hi || t.From == "" || t.To == "" {
+			continue // open-ended: "since the 1950s"
+		}
+		if len(t.From) >= 4 && len(t.To) >= 4 && t.From[:4] != t.To[:4] && t.Granularity != doc.GranularityDay && t.Granularity != doc.GranularityMonth {
+			continue // a span of years ("the last year and a half") dates no event
+		}
+		d := t.Start - at
+		if d < 0 {
+			d = at - t.End
+		}
+		if d < bestD {
+			best, bestD = t, d
+		}
+	}
+	return best, bestD < 1<<30
+}
+
+// addContext adds the places and parties named in sentence si to ev.
+func (s *state) addContext(ev *doc.Event, si int) {
+	for _, ei := range s.sentEnts[si] {
+		e := s.a.Entities[ei]
+		switch e.Kind {
+		case doc.KindPlace:
+			if !contains(ev.Places, e.ID) {
+				ev.Places = append(ev.Places, e.ID)
+			}
+		case doc.KindCountry:
+			ev.Actors = addParty(ev.Actors, partyOf(e))
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
