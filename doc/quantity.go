@@ -22,6 +22,16 @@ type Quantity struct {
 	High   *float64 `json:"high"`
 	Approx string   `json:"approx"`
 	Unit   string   `json:"unit,omitempty"`
+	// UnitText is the unit as the text words it ("residential buildings",
+	// "sq km"); UnitStart and UnitEnd are its byte span. All three are empty
+	// when the figure has no unit.
+	UnitText  string `json:"unit_text,omitempty"`
+	UnitStart int    `json:"unit_start,omitempty"`
+	UnitEnd   int    `json:"unit_end,omitempty"`
+	// Vague marks a count stated without a figure ("dozens", "thousands of"):
+	// by convention its Low is twice the named order (dozens 24, hundreds
+	// 200, tens of thousands 20000) and its High is open.
+	Vague bool `json:"vague,omitempty"`
 }
 
 // Span returns the figure's byte range.

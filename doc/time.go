@@ -2,11 +2,14 @@ package doc
 
 // Time granularities.
 const (
-	GranularityDay    = "day"
-	GranularityMonth  = "month"
-	GranularitySeason = "season"
-	GranularityYear   = "year"
-	GranularityDecade = "decade"
+	GranularityDay     = "day"
+	GranularityMonth   = "month"
+	GranularitySeason  = "season"
+	GranularityYear    = "year"
+	GranularityDecade  = "decade"
+	GranularityWeek    = "week"
+	GranularityQuarter = "quarter"
+	GranularityCentury = "century"
 )
 
 // Time is a time expression resolved to an inclusive interval of dates.
@@ -20,6 +23,9 @@ type Time struct {
 	To          string `json:"to,omitempty"`
 	Granularity string `json:"granularity"`
 	Approx      bool   `json:"approx"`
+	// Relative marks an expression resolved against the publication date
+	// ("yesterday", "last year"); without one it keeps no From and To.
+	Relative bool `json:"relative,omitempty"`
 }
 
 // Span returns the expression's byte range.

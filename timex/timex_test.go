@@ -1,0 +1,156 @@
+package timex_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/timex"
+)
+
+func newAnnotator(t testing.TB) *timex.Annotator {
+	t.Helper()
+	an, err := timex.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return an
+}
+
+func format(ts []doc.Time) string {
+	var out []string
+	for _, x := range ts {
+		s := x.Text + "=" + x.From + ".." + x.To
+		if x.Approx {
+			s += "~"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestResolve(t *testing.T) {
+	an := newAnnotator(t)
+	for _, tc := range []struct {
+		text, published, want string
+	}{
+		{"Oct. 6, 2022", "", "Oct. 6, 2022=2022-10-06..2022-10-06"},
+		{"on 6 October 2022", "", "6 October 2022=2022-10-06..2022-10-06"},
+		{"since Sept 14", "2022-10-06", "since Sept 14=2022-09-14.."},
+		{"Sept 14", "", "Sept 14=.."},
+		{"on 2022-10-06", "", "2022-10-06=2022-10-06..2022-10-06"},
+		{"dated 21/04/2016", "", "21/04/2016=2016-04-21..2016-04-21"},
+		{"dated 13.5.2015", "", "13.5.2015=2015-05-13..2015-05-13"},
+		{"From September 14 to September 17, 2022", "", "From September 14 to September 17, 2022=2022-09-14..2022-09-17"},
+		{"on 14-17 September", "2022-10-06", "14-17 September=2022-09-14..2022-09-17"},
+		{"between 3 and 12 of Sept", "2022-10-06", "between 3 and 12 of Sept=2022-09-03..2022-09-12"},
+		{"in the spring of 2021", "", "the spring of 2021=2021-03-01..2021-05-31"},
+		{"the winter of 2021", "", "the winter of 2021=2020-12-01..2021-02-28"},
+		{"since the 1950s", "", "since the 1950s=1950-01-01.."},
+		{"in the 1990s", "", "the 1990s=1990-01-01..1999-12-31"},
+		{"in May 2021", "", "May 2021=2021-05-01..2021-05-31"},
+		{"you may go", "2022-10-06", ""},
+		{"in 2021", "", "2021=2021-01-01..2021-12-31"},
+		{"the 2000 people", "", ""},
+		{"yesterday", "2022-10-06", "yesterday=2022-10-05..2022-10-05"},
+		{"yesterday", "", "yesterday=.."},
+		{"on Monday", "2022-10-06", "Monday=2022-10-03..2022-10-03"},
+		{"last year", "2022-10-06", "last year=2021-01-01..2021-12-31"},
+		{"last week", "2022-10-06", "last week=2022-09-26..2022-10-02"},
+		{"over the past two years", "2022-10-06", "the past two years=2020-10-06..2022-10-06"},
+		{"a year and a half ago", "2022-10-06", "a year and a half ago=2021-04-06..2021-04-06~"},
+		{"in the last year and a half", "2022-10-06", "the last year and a half=2021-04-06..2022-10-06"},
+		{"in early 2021", "", "early 2021=2021-01-01..2021-06-30~"},
+		{"in mid-2021", "", "mid-2021=2021-05-01..2021-08-31~"},
+		{"in late September", "2022-10-06", "late September=2022-09-16..2022-09-30~"},
+		{"the 77th UN General Assembly", "2022-10-06", ""},
+		{"between 2014 and 2018", "", "between 2014 and 2018=2014-01-01..2018-12-31"},
+		{"in Q3 2019", "", "Q3 2019=2019-07-01..2019-09-30"},
+		{"the 21st century", "", "the 21st century=2000-01-01..2099-12-31"},
+		{"at 10:30", "2022-10-06", ""},
+	} {
+		got := format(an.Resolve(tc.text, tc.published))
+		if got != tc.want {
+			t.Errorf("Resolve(%q, %q) = %q, want %q", tc.text, tc.published, got, tc.want)
+		}
+	}
+}
+
+// TestSeed checks the times a reader must get from the seed article.
+func TestSeed(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "seed", "tajik-mfa-silent.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newAnnotator(t).Resolve(string(b), "2022-10-06")
+	has := func(from, to string) bool {
+		for _, x := range ts {
+			if strings.HasPrefix(x.From, from) && strings.HasPrefix(x.To, to) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range [][2]string{{"2022-09-14", "2022-09-17"}, {"2021-03", "2021-05"}, {"1950", ""}, {"2022-10-06", ""}} {
+		if !has(c[0], c[1]) {
+			t.Errorf("seed: no time %s..%s in %s", c[0], c[1], format(ts))
+		}
+	}
+	for _, x := range ts {
+		if strings.Contains(x.Text, "77") {
+			t.Errorf("seed: %q is not a time", x.Text)
+		}
+	}
+}
+
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{"From September 14 to September 17, 2022", "14-17 September", "a year and a half ago",
+		"since the 1950s", "21/04/2016", "2022-10-06", "Q3 2019", "the first Friday of next month", "nineteen seventy eight",
+		"between 3 and 12 of Sept", "mid-2021", "10/1-11/2/2017", "2016H2", "the 70's"} {
+		f.Add(s, "2022-10-06")
+	}
+	an := newAnnotator(f)
+	f.Fuzz(func(t *testing.T, text, published string) {
+		for _, x := range an.Resolve(text, published) {
+			if x.Start < 0 || x.End > len(text) || x.Start >= x.End || text[x.Start:x.End] != x.Text {
+				t.Fatalf("bad span %+v", x)
+			}
+			if x.From != "" && x.To != "" && x.To < x.From {
+				t.Fatalf("interval backwards %+v", x)
+			}
+		}
+	})
+}
+
+// BenchmarkResolve runs the time layer over real news text (PolNeAR).
+func BenchmarkResolve(b *testing.B) {
+	text := polnear(b)
+	an := newAnnotator(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		an.Resolve(text, "2016-11-07")
+	}
+}
+
+// polnear returns about 1 MB of PolNeAR article text.
+func polnear(b *testing.B) string {
+	files, err := filepath.Glob(filepath.Join(sharedDir(b), "datasets", "polnear", "dev", "text", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no PolNeAR text: %v", err)
+	}
+	var sb strings.Builder
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sb.Write(data)
+		sb.WriteByte('\n')
+		if sb.Len() > 1<<20 {
+			break
+		}
+	}
+	return sb.String()
+}
