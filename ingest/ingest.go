@@ -1,9 +1,18 @@
 // Package ingest reads articles from their sources — files, folders, standard
 // input and URLs; plain text, HTML, RSS/Atom feeds, WARC archives and JSON
-// lines — and turns each into a doc.Document with UTF-8 text and metadata.
+// lines, any of them gzip-compressed — and turns each into a doc.Document
+// with UTF-8 text and metadata.
+//
+// The format is sniffed from the content, with the file extension or the
+// HTTP Content-Type only as a hint. Valid UTF-8 text is kept byte for byte,
+// so that offsets into it match the original file; other encodings are
+// decoded (see decodeText). Every failure reaches the caller as one *Error
+// that names the input, so the rest of a batch still goes through.
 package ingest
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,11 +20,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
+	"time"
+
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/parallaxnews/parallax/doc"
 )
@@ -23,7 +35,7 @@ import (
 // Error is a failure to read one input. Its message names the input, so it
 // can be shown to a user as it is.
 type Error struct {
-	Input string // the path, URL or record that failed
+	Input string // the path, URL, "path#record" or "path:line" that failed
 	Err   error
 }
 
@@ -40,18 +52,35 @@ var (
 // DefaultMaxBytes is the default size limit of one input.
 const DefaultMaxBytes = 64 << 20
 
+// DefaultTimeout is the default time limit of one download.
+const DefaultTimeout = 30 * time.Second
+
+// maxRedirects is how many redirects one download may follow.
+const maxRedirects = 5
+
 // Options configure a Reader.
 type Options struct {
-	// MaxBytes limits the size of one input (a file, a download, a record);
-	// zero means DefaultMaxBytes.
+	// MaxBytes limits the size of one input: a file, a download, a
+	// decompressed stream, a WARC record or a JSON line. Zero means
+	// DefaultMaxBytes. Inputs are never read past the limit.
 	MaxBytes int64
 	// Stdin is read for the source "-".
 	Stdin io.Reader
+	// Timeout limits one download, from connecting to the last byte of the
+	// body. Zero means DefaultTimeout.
+	Timeout time.Duration
+	// AllowPrivate lets downloads connect to loopback, private, link-local,
+	// multicast and unspecified addresses. Without it such addresses are
+	// refused at connection time, after DNS resolution.
+	AllowPrivate bool
+	// UserAgent is sent with downloads; empty means a parallax default.
+	UserAgent string
 }
 
-// Reader reads documents from sources.
+// Reader reads documents from sources. It is safe for concurrent use.
 type Reader struct {
-	opts Options
+	opts   Options
+	client *http.Client
 }
 
 // NewReader returns a Reader with the given options.
@@ -62,17 +91,27 @@ func NewReader(opts Options) *Reader {
 	if opts.Stdin == nil {
 		opts.Stdin = os.Stdin
 	}
-	return &Reader{opts: opts}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = "parallax/0.1 (news analysis; +https://github.com/parallaxnews/parallax)"
+	}
+	return &Reader{opts: opts, client: newClient(opts.AllowPrivate)}
 }
 
-// Read reads every document at src — a file, a folder (walked in name
-// order), or "-" for standard input — and calls fn with each document, or
-// with an *Error for an input that could not be read, so that the rest of a
-// batch still goes through. Read stops at the first error fn returns and
-// returns it.
+// Read reads every document at src — a file, a folder (walked recursively
+// in name order, hidden entries skipped), "-" for standard input, or an
+// http(s) URL — and calls fn with each document, or with an *Error for an
+// input or record that could not be read, so that the rest of a batch still
+// goes through. Read stops at the first error fn returns and returns it,
+// or at the end of ctx.
 func (r *Reader) Read(ctx context.Context, src string, fn func(doc.Document, error) error) error {
 	if src == "-" {
-		return r.readStream(ctx, "-", r.opts.Stdin, fn)
+		return r.readStream(ctx, "-", r.opts.Stdin, hint{size: -1}, fn)
+	}
+	if isURL(src) {
+		return r.fetch(ctx, src, fn)
 	}
 	info, err := os.Stat(src)
 	if err != nil {
@@ -118,77 +157,162 @@ func (r *Reader) readFile(ctx context.Context, path string, fn func(doc.Document
 		return fn(doc.Document{}, &Error{Input: path, Err: unwrapPathError(err)})
 	}
 	defer f.Close()
-	return r.readStream(ctx, path, f, fn)
+	info, err := f.Stat()
+	if err != nil {
+		return fn(doc.Document{}, &Error{Input: path, Err: unwrapPathError(err)})
+	}
+	return r.readStream(ctx, path, f, hint{ext: extension(path), size: info.Size()}, fn)
 }
 
-func (r *Reader) readStream(_ context.Context, name string, rd io.Reader, fn func(doc.Document, error) error) error {
-	data, err := readLimited(rd, r.opts.MaxBytes)
+// hint is what is known of an input besides its bytes.
+type hint struct {
+	ext         string // lower-case file extension without ".gz", e.g. ".html"
+	contentType string // the HTTP Content-Type, if any
+	size        int64  // the size in bytes, or -1 when unknown
+	url         string // the address the input was downloaded from, if any
+	gunzipped   bool   // the stream was already decompressed once
+}
+
+// sniffLen is how many bytes are looked at to tell the format.
+const sniffLen = 4096
+
+// readStream reads one input of any format from rd and hands its documents
+// to fn.
+func (r *Reader) readStream(ctx context.Context, name string, rd io.Reader, h hint, fn func(doc.Document, error) error) error {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	head, err := br.Peek(sniffLen)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return fn(doc.Document{}, &Error{Input: name, Err: err})
+	}
+	if len(head) == 0 {
+		return fn(doc.Document{}, &Error{Input: name, Err: ErrEmpty})
+	}
+	// Archives and JSON lines are limited record by record, anything else
+	// as a whole: before reading further, when the size is known.
+	if h.size > r.opts.MaxBytes && !streamed(head, h.ext) {
+		return fn(doc.Document{}, &Error{Input: name, Err: tooLarge(h.size, r.opts.MaxBytes)})
+	}
+	f, err := sniff(head, h)
 	if err != nil {
 		return fn(doc.Document{}, &Error{Input: name, Err: err})
 	}
-	d, err := FromText(data)
+	switch f {
+	case formatGzip:
+		if h.gunzipped {
+			return fn(doc.Document{}, &Error{Input: name, Err: errors.New("compressed twice (gzip inside gzip): not supported")})
+		}
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fn(doc.Document{}, &Error{Input: name, Err: fmt.Errorf("bad gzip data: %w", err)})
+		}
+		defer zr.Close()
+		return r.readStream(ctx, name, zr, hint{ext: h.ext, contentType: h.contentType, size: -1, url: h.url, gunzipped: true}, fn)
+	case formatWARC:
+		return r.readWARC(ctx, name, br, fn)
+	case formatJSONL:
+		return ReadJSONLines(br, name, r.opts.MaxBytes, fn)
+	}
+	data, err := readLimited(br, r.opts.MaxBytes)
+	if err != nil {
+		return fn(doc.Document{}, &Error{Input: name, Err: err})
+	}
+	switch f {
+	case formatHTML:
+		d, err := FromHTML(data, h.contentType, h.url)
+		if d.Text != "" {
+			d.Source = name
+			if ferr := fn(d, nil); ferr != nil {
+				return ferr
+			}
+		}
+		if err != nil {
+			return fn(doc.Document{}, &Error{Input: name, Err: err})
+		}
+		return nil
+	case formatFeed:
+		return r.readFeed(ctx, name, data, fn)
+	}
+	d, err := fromText(data, charsetParam(h.contentType))
 	if err != nil {
 		return fn(doc.Document{}, &Error{Input: name, Err: err})
 	}
 	d.Source = name
+	if h.url != "" && d.URL == "" {
+		d.URL = h.url
+	}
 	return fn(d, nil)
 }
 
-// readLimited reads all of rd, failing with ErrTooLarge past max bytes.
+// streamed reports whether an input that starts with head is read record
+// by record (WARC, JSON lines, or compressed) rather than as a whole.
+func streamed(head []byte, ext string) bool {
+	s := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	return bytes.HasPrefix(head, []byte{0x1f, 0x8b}) || bytes.HasPrefix(s, []byte("WARC/")) ||
+		(len(s) > 0 && s[0] == '{') || ext == ".warc" || ext == ".jsonl" || ext == ".ndjson"
+}
+
+// readLimited reads all of rd, failing with ErrTooLarge as soon as it
+// passes max bytes.
 func readLimited(rd io.Reader, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(rd, max+1))
 	if err != nil {
-		return nil, err
+		return nil, readError(err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, max>>20)
+		return nil, fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(max))
 	}
 	return data, nil
 }
 
-// FromText makes a document of plain text: valid UTF-8 is kept byte for
-// byte, so that offsets match the original file; title and date are read
-// from the text.
-func FromText(data []byte) (doc.Document, error) {
-	if len(strings.TrimSpace(string(data))) == 0 {
-		return doc.Document{}, ErrEmpty
+// readError says in plain words what went wrong while reading.
+func readError(err error) error {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return err
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader):
+		return fmt.Errorf("input is cut short or damaged: %w", err)
 	}
-	if looksBinary(data) {
-		return doc.Document{}, ErrBinary
-	}
-	if !utf8.Valid(data) {
-		return doc.Document{}, errors.New("text is not valid UTF-8")
-	}
-	d := doc.Document{Text: string(data)}
-	Complete(&d)
-	return d, nil
+	return err
 }
 
-// looksBinary reports whether data holds NUL bytes or many control bytes
-// in its first 8 KiB.
-func looksBinary(data []byte) bool {
-	head := data[:min(len(data), 8192)]
-	ctrl := 0
-	for _, b := range head {
-		if b == 0 {
-			return true
-		}
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != '\v' && b != 0x1b {
-			ctrl++
-		}
-	}
-	return ctrl*20 > len(head)
+func tooLarge(size, max int64) error {
+	return fmt.Errorf("%w: %s, the limit is %s", ErrTooLarge, byteSize(size), byteSize(max))
 }
 
-// Complete fills what d lacks from its text: the ID (a content hash), the
-// title (a first-line headline) and the publication date (a dateline at the
-// start or end of the text).
+// byteSize writes n bytes for people: "512 bytes", "3.2 MiB".
+func byteSize(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	case n < 1<<30:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+}
+
+// extension returns the lower-case extension of path that tells its
+// format, looking through a final ".gz": "a.warc.gz" → ".warc".
+func extension(path string) string {
+	p := strings.ToLower(path)
+	p = strings.TrimSuffix(p, ".gz")
+	return filepath.Ext(p)
+}
+
+// Complete fills what d lacks from its text: the title (a first-line
+// headline), the publication date (a dateline at the start or end of the
+// text), the language (detected from the start of the text) and the ID (a
+// content hash).
 func Complete(d *doc.Document) {
 	if d.Title == "" {
 		d.Title = Headline(d.Text)
 	}
 	if d.Published == "" {
 		d.Published = Dateline(d.Text)
+	}
+	if d.Lang == "" {
+		d.Lang = DetectLanguage(d.Text)
 	}
 	if d.ID == "" {
 		d.ID = ContentID(d.Text)
