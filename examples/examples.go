@@ -18,9 +18,19 @@ const BorderClashFile = "border-clash-2022.jsonl"
 //go:embed border-clash-2022.jsonl
 var borderClash string
 
+//go:embed outlets.tsv
+var outlets string
+
 // BorderClash returns a new reader over the border clash corpus in the
 // JSON lines format that `parallax analyze --jsonl` reads: one document per
 // line with id, title, outlet, url, published, lang, text and note.
 func BorderClash() io.Reader {
 	return strings.NewReader(borderClash)
+}
+
+// Outlets returns a new reader over the outlet registry rows of the
+// corpus's invented outlets (their country and ownership), in the format of
+// entity.ParseOutlets.
+func Outlets() io.Reader {
+	return strings.NewReader(outlets)
 }

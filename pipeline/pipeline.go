@@ -45,8 +45,25 @@ func (s sentences) Annotate(a *doc.Analysis) {
 	a.Sentences = s.seg.AppendSentences(a.Sentences[:0], a.Document.Text)
 }
 
+// Option configures a Pipeline.
+type Option func(*config)
+
+type config struct {
+	entity []entity.Option
+}
+
+// WithEntityOptions passes options to the entity annotator, such as the
+// user's own outlet registry (entity.WithOutlets).
+func WithEntityOptions(opts ...entity.Option) Option {
+	return func(c *config) { c.entity = append(c.entity, opts...) }
+}
+
 // New builds the pipeline with every annotator and its embedded resources.
-func New() (*Pipeline, error) {
+func New(opts ...Option) (*Pipeline, error) {
+	var cfg config
+	for _, o := range opts {
+		o(&cfg)
+	}
 	p := &Pipeline{}
 	p.add("sentences", sentences{segment.New()})
 	type ctor struct {
@@ -54,7 +71,7 @@ func New() (*Pipeline, error) {
 		new  func() (Annotator, error)
 	}
 	for _, c := range []ctor{
-		{"entities", func() (Annotator, error) { return entity.New() }},
+		{"entities", func() (Annotator, error) { return entity.New(cfg.entity...) }},
 		{"times", func() (Annotator, error) { return timex.New() }},
 		{"quantities", func() (Annotator, error) { return quantity.New() }},
 		{"attributions", func() (Annotator, error) { return attribution.New() }},

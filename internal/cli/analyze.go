@@ -69,7 +69,7 @@ analysis per line in input order.`,
 // analyze analyses every document found at src and prints a report or JSON
 // for each.
 func (m *Main) analyze(ctx context.Context, o analyzeOptions, src string) error {
-	p, err := pipeline.New()
+	p, err := m.pipeline()
 	if err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func (m *Main) analyze(ctx context.Context, o analyzeOptions, src string) error 
 // one analysis per line in input order. A line that fails is reported on
 // stderr and as {"document":{"id":...},"error":"..."} in its place.
 func (m *Main) analyzeJSONL(ctx context.Context, o analyzeOptions, files []string) error {
-	p, err := pipeline.New()
+	p, err := m.pipeline()
 	if err != nil {
 		return err
 	}
