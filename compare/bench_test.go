@@ -1,0 +1,50 @@
+package compare
+
+import "testing"
+
+// BenchmarkCompare compares 1,000,000 generated claims (see
+// GenerateRecords); the issue asks for under a second.
+func BenchmarkCompare(b *testing.B) {
+	recs := GenerateRecords(1_000_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var rep Report
+	for b.Loop() {
+		rep = Compare(recs, Options{})
+	}
+	b.ReportMetric(float64(len(recs))*float64(b.N)/b.Elapsed().Seconds(), "claims/s")
+	b.ReportMetric(float64(len(rep.Groups)), "groups")
+}
+
+// BenchmarkTimeline lays 1,000,000 generated claims out on a timeline.
+func BenchmarkTimeline(b *testing.B) {
+	recs := GenerateRecords(1_000_000)
+	b.ResetTimer()
+	for b.Loop() {
+		Timeline(recs)
+	}
+}
+
+func TestGeneratedRecords(t *testing.T) {
+	recs := GenerateRecords(20_000)
+	rep := Compare(recs, Options{})
+	if len(rep.Groups) == 0 {
+		t.Fatal("no groups")
+	}
+	seen := map[string]bool{}
+	for _, g := range rep.Groups {
+		seen[g.Event.ID] = true
+		srcs := map[string]bool{}
+		for _, f := range g.Figures {
+			key := string(f.Side) + "|" + f.Source
+			if srcs[key] {
+				t.Fatalf("source %s twice in group %s %s", key, g.Event.ID, g.Metric)
+			}
+			srcs[key] = true
+		}
+	}
+	// 40 generated events: grouping should find about as many, not one per document.
+	if len(seen) > 120 {
+		t.Errorf("%d events from 40 generated ones", len(seen))
+	}
+}

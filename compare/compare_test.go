@@ -1,0 +1,369 @@
+package compare
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/parallaxnews/parallax/doc"
+)
+
+// clashRecords builds a small hand-made corpus about one border clash
+// (14–17 September 2022, Batken) and an earlier one (April 2021), with
+// evolving tolls, a relayed figure, a rival figure and a silence.
+func clashRecords() []Record {
+	batken := &doc.Geo{Lat: 40.06, Lon: 70.82, Country: "KG", Admin1: "Batken"}
+	kokTash := &doc.Geo{Lat: 39.95, Lon: 70.7, Country: "KG", Admin1: "Batken"}
+	isfara := &doc.Geo{Lat: 40.12, Lon: 70.63, Country: "TJ", Admin1: "Sughd"}
+	clash := func(from, to string, places ...Place) *Event {
+		return &Event{ID: "v1", Type: "armed_clash", From: from, To: to, Dated: true, Places: places, Actors: []doc.Party{"KG", "TJ"}}
+	}
+	f := doc.Float
+	var rs []Record
+	add := func(docID, outlet, pub string, ev *Event, rr ...Record) {
+		for i, r := range rr {
+			r.Document, r.Outlet, r.Published, r.Event = docID, outlet, pub, ev
+			r.Start = i * 100
+			if r.Evidence == "" {
+				r.Evidence = doc.EvidenceUnknown
+			}
+			rs = append(rs, r)
+		}
+	}
+	fig := func(metric string, about, side doc.Party, speaker string, low, high *float64) Record {
+		return Record{Metric: metric, About: about, Side: side, Speaker: speaker, Low: low, High: high}
+	}
+	// 2021: a separate event.
+	add("kg-2021", "KRIB", "2021-04-30", clash("2021-04-29", "2021-04-30", Place{"Kok-Tash", kokTash}),
+		fig("killed", "KG", "KG", "Health Ministry", f(31), f(31)))
+	// 2022.
+	add("kg-0916", "KRIB", "2022-09-16", clash("2022-09-14", "2022-09-16", Place{"Batken", batken}),
+		fig("killed", "KG", "KG", "Health Ministry", f(24), f(24)),
+		fig("injured", "KG", "KG", "Health Ministry", f(87), f(87)))
+	add("kg-0917", "Batken Herald", "2022-09-17", clash("2022-09-14", "2022-09-17", Place{"Kok-Tash", kokTash}),
+		fig("killed", "KG", "KG", "Health Ministry", f(31), f(31)),
+		fig("killed", "KG", "KG", "Health Ministry", f(36), f(36)),
+		fig("killed", "KG", "KG", "Health Ministry", f(9), f(9)), // a part, smaller
+		fig("displaced", "KG", "KG", "Emergencies Ministry", f(136000), nil))
+	add("tj-0918", "Dushanbe Evening Post", "2022-09-18", clash("2022-09-15", "2022-09-17", Place{"Isfara", isfara}, Place{"Batken", batken}),
+		fig("killed", "TJ", "TJ", "Sughd administration", f(35), nil),
+		Record{Metric: "killed", About: "KG", Side: "TJ", Speaker: "State Committee", Low: f(100), Evidence: doc.EvidenceNoneGiven})
+	add("tj-0924", "Sughd Tribune", "2022-09-24", clash("2022-09-14", "2022-09-16", Place{"Isfara", isfara}),
+		fig("killed", "TJ", "TJ", "Sughd administration", f(41), f(41)))
+	add("io-0926", "Peace Observatory", "2022-09-26", clash("2022-09-14", "2022-09-17", Place{"Batken", batken}, Place{"Isfara", isfara}),
+		fig("killed", "KG", "", "", f(59), f(59)),
+		fig("killed", "TJ", "", "", f(41), f(41)),
+		Record{Metric: "displaced", About: "KG", Approx: doc.ApproxAbout, Low: f(137000), High: f(137000)})
+	// A figure dated only by publication, without an event: joins the clash.
+	add("kg-1006", "KRIB", "2022-10-06", nil,
+		fig("killed", "KG", "KG", "Health Ministry", f(59), f(59)),
+		fig("injured", "KG", "KG", "Health Ministry", f(183), f(183)))
+	// An accusation against KG by TJ, never answered.
+	acc := &Event{ID: "v2", Type: "accusation", From: "2022-09-20", To: "2022-09-20", Dated: true, Actors: []doc.Party{"TJ", "KG"}}
+	add("tj-0920", "Dushanbe Evening Post", "2022-09-20", acc, Record{Side: "TJ"})
+	return rs
+}
+
+func findGroup(t *testing.T, r Report, from, metric string, about doc.Party) Group {
+	t.Helper()
+	for _, g := range r.Groups {
+		if g.Event.From == from && g.Metric == metric && g.About == about {
+			return g
+		}
+	}
+	t.Fatalf("no group %s %s %s in %d groups", from, metric, about, len(r.Groups))
+	return Group{}
+}
+
+func TestCompareGroupsEvents(t *testing.T) {
+	rep := Compare(clashRecords(), Options{})
+	events := map[string]EventInfo{}
+	for _, g := range rep.Groups {
+		events[g.Event.ID] = g.Event
+	}
+	if len(events) != 2 {
+		t.Fatalf("got %d events with figures, want 2 (2021, 2022): %v", len(events), events)
+	}
+	ev := findGroup(t, rep, "2022-09-14", "killed", "KG").Event
+	if ev.ID != "2022-09-14-armed_clash-batken" || ev.To != "2022-09-17" || ev.Documents != 6 || ev.Admin1 != "Batken" {
+		t.Errorf("event = %+v", ev)
+	}
+	if !slices.Equal(ev.Actors, []doc.Party{"KG", "TJ"}) {
+		t.Errorf("actors = %v", ev.Actors)
+	}
+}
+
+func TestCompareFigures(t *testing.T) {
+	rep := Compare(clashRecords(), Options{})
+	tests := []struct {
+		name          string
+		metric        string
+		about         doc.Party
+		figures       map[string]float64 // source → latest low
+		history       map[string]int     // source → earlier figures
+		contradiction []string
+		corroborated  bool
+		unsupported   string
+	}{
+		{
+			name: "evolving toll, one figure per source, rival figure", metric: "killed", about: "KG",
+			figures:       map[string]float64{"Health Ministry": 59, "State Committee": 100, "Peace Observatory": 59},
+			history:       map[string]int{"Health Ministry": 2}, // 24, 36 (31 → 36 within a day is one document)
+			contradiction: []string{"KG", "TJ", "independent"},
+			corroborated:  true,
+		},
+		{
+			name: "side and independent agree", metric: "killed", about: "TJ",
+			figures:      map[string]float64{"Sughd administration": 41, "Peace Observatory": 41},
+			history:      map[string]int{"Sughd administration": 1},
+			corroborated: true,
+		},
+		{
+			name: "about figures overlap", metric: "displaced", about: "KG",
+			figures:      map[string]float64{"Emergencies Ministry": 136000, "Peace Observatory": 137000},
+			corroborated: true,
+		},
+		{
+			name: "single source", metric: "injured", about: "KG",
+			figures:     map[string]float64{"Health Ministry": 183},
+			history:     map[string]int{"Health Ministry": 1},
+			unsupported: SingleSource,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := findGroup(t, rep, "2022-09-14", tt.metric, tt.about)
+			got := map[string]float64{}
+			for _, f := range g.Figures {
+				if _, dup := got[f.Source]; dup {
+					t.Errorf("source %s counted twice", f.Source)
+				}
+				got[f.Source] = *f.Low
+				if n := len(f.History); n != tt.history[f.Source] {
+					t.Errorf("%s: %d earlier figures %+v, want %d", f.Source, n, f.History, tt.history[f.Source])
+				}
+			}
+			if len(got) != len(tt.figures) {
+				t.Errorf("figures = %v, want %v", got, tt.figures)
+			}
+			for s, v := range tt.figures {
+				if got[s] != v {
+					t.Errorf("%s: latest %v, want %v", s, got[s], v)
+				}
+			}
+			var sides []string
+			if g.Contradiction != nil {
+				sides = slices.Sorted(slices.Values(g.Contradiction.Sides))
+			}
+			if !slices.Equal(sides, tt.contradiction) {
+				t.Errorf("contradiction sides = %v, want %v", sides, tt.contradiction)
+			}
+			if g.Corroborated != tt.corroborated {
+				t.Errorf("corroborated = %v (%v), want %v", g.Corroborated, g.CorroboratedBy, tt.corroborated)
+			}
+			if g.UnsupportedReason != tt.unsupported || g.Unsupported != (tt.unsupported != "") {
+				t.Errorf("unsupported = %v %q, want %q", g.Unsupported, g.UnsupportedReason, tt.unsupported)
+			}
+		})
+	}
+}
+
+func TestCompareEventFilter(t *testing.T) {
+	rs := clashRecords()
+	rep := Compare(rs, Options{Event: "2021-04-29-armed_clash-kok_tash"})
+	if len(rep.Groups) != 1 || *rep.Groups[0].Figures[0].Low != 31 {
+		t.Fatalf("groups = %+v", rep.Groups)
+	}
+	if rep := Compare(rs, Options{From: "2022-01-01"}); len(rep.Groups) == 0 || rep.Groups[0].Event.From < "2022" {
+		t.Errorf("period filter kept %+v", rep.Groups[0].Event)
+	}
+	if rep := Compare(nil, Options{}); rep.Groups == nil || rep.Silences == nil {
+		t.Error("empty report must have empty lists, not nil")
+	}
+}
+
+func TestSilences(t *testing.T) {
+	rs := clashRecords()
+	type item struct {
+		kind, metric string
+		about        doc.Party
+	}
+	tests := []struct {
+		side, vs doc.Party
+		want     []item
+	}{
+		{side: "TJ", want: []item{
+			{SilentFigure, "injured", "KG"},
+			{SilentFigure, "displaced", "KG"},
+		}},
+		{side: "KG", want: []item{
+			{SilentFigure, "killed", "TJ"},
+			{SilentEvent, "", ""}, // the accusation event of 20 September
+			{SilentAccusation, "", "KG"},
+		}},
+		{side: "KG", vs: "XX", want: []item{
+			{SilentFigure, "killed", "TJ"}, // reported by independent sources
+		}},
+		{side: "RU", vs: "TJ", want: []item{ // no source of its own: silent about all
+			{SilentEvent, "", ""},
+			{SilentFigure, "killed", "KG"},
+			{SilentFigure, "killed", "TJ"},
+			{SilentFigure, "displaced", "KG"},
+			{SilentEvent, "", ""}, // the accusation, not against RU
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.side)+"-"+string(tt.vs), func(t *testing.T) {
+			var got []item
+			for _, s := range Silences(rs, tt.side, tt.vs) {
+				if s.Event.From < "2022" {
+					continue
+				}
+				if s.Side != tt.side || len(s.ReportedBy) == 0 {
+					t.Errorf("bad silence %+v", s)
+				}
+				got = append(got, item{s.Kind, s.Metric, s.About})
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("silences = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	tl := Timeline(clashRecords())
+	if len(tl) != 3 {
+		t.Fatalf("%d entries, want 3: %+v", len(tl), tl)
+	}
+	if tl[0].Event.From != "2021-04-29" || tl[1].Event.From != "2022-09-14" || tl[2].Event.Type != "accusation" {
+		t.Errorf("order: %s %s %s", tl[0].Event.ID, tl[1].Event.ID, tl[2].Event.ID)
+	}
+	if len(tl[1].Notes) != 1 || len(tl[1].Sources) != 5 {
+		t.Errorf("notes %q sources %q", tl[1].Notes, tl[1].Sources)
+	}
+}
+
+func TestRecordsFromAnalysis(t *testing.T) {
+	a := doc.NewAnalysis(doc.Document{ID: "d1", Outlet: "Wire", Published: "2022-09-16", Text: "x"})
+	a.Entities = []doc.Entity{
+		{ID: "e1", Kind: doc.KindOrganization, Name: "Health Ministry", Side: "KG"},
+		{ID: "e2", Kind: doc.KindPlace, Name: "Batken", Geo: &doc.Geo{Lat: 40, Lon: 70, Admin1: "Batken"}},
+		{ID: "e3", Kind: doc.KindOutlet, Name: "Wire", Side: "XX"},
+	}
+	a.Events = []doc.Event{
+		{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Places: []string{"e2"}, Claims: []string{"c1"}, DateSource: doc.DateFromText},
+		{ID: "v2", Type: "meeting", From: "2022-09-16", To: "2022-09-16", DateSource: doc.DateFromPublished},
+	}
+	a.Claims = []doc.Claim{
+		{ID: "c1", Metric: "killed", Low: doc.Float(24), High: doc.Float(24), About: "KG", Speaker: "e1", Side: "KG", Event: "v1", Via: []string{"Wire"}},
+		{ID: "c2", Metric: "killed", Low: doc.Float(6), High: doc.Float(6), About: "KG", Event: "v1", Breakdown: "c1"},
+	}
+	rs := RecordsFromAnalysis(a)
+	if len(rs) != 3 {
+		t.Fatalf("%d records, want 3", len(rs))
+	}
+	r := rs[0]
+	if r.Speaker != "Health Ministry" || r.Side != "KG" || r.Event == nil || !r.Event.Dated || r.Event.Places[0].Geo.Admin1 != "Batken" || r.Published != "2022-09-16" {
+		t.Errorf("record = %+v", r)
+	}
+	if !rs[1].Breakdown || rs[1].Side != "XX" {
+		t.Errorf("a claim without speaker takes the outlet's side; a part is a breakdown: %+v", rs[1])
+	}
+	if rs[2].Metric != "" || rs[2].Event.Dated || rs[2].Event.Type != "meeting" {
+		t.Errorf("event-only record = %+v", rs[2])
+	}
+}
+
+func TestParseSpan(t *testing.T) {
+	tests := []struct {
+		in       string
+		from, to string
+		ok       bool
+	}{
+		{"2022-09-14", "2022-09-14", "2022-09-14", true},
+		{"2024-02", "2024-02-01", "2024-02-29", true},
+		{"2021", "2021-01-01", "2021-12-31", true},
+		{"1950-01-01", "1950-01-01", "1950-01-01", true},
+		{"2022-13-01", "", "", false},
+		{"2022-02-30", "", "", false},
+		{"22-09-14", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		f, l, ok := parseSpan(tt.in)
+		if ok != tt.ok || f.String() != tt.from || l.String() != tt.to {
+			t.Errorf("parseSpan(%q) = %s, %s, %v; want %s, %s, %v", tt.in, f, l, ok, tt.from, tt.to, tt.ok)
+		}
+	}
+}
+
+func FuzzParseSpan(f *testing.F) {
+	for _, s := range []string{"2022-09-14", "2024-02", "2021", "0000-01-01", "9999-12-31"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := parseSpan(s)
+		if !ok {
+			return
+		}
+		if b < a {
+			t.Fatalf("%q: last %s before first %s", s, b, a)
+		}
+		if len(s) == 10 && a.String() != s {
+			t.Fatalf("%q round-trips to %q", s, a.String())
+		}
+	})
+}
+
+func TestFormatRange(t *testing.T) {
+	f := doc.Float
+	tests := []struct {
+		low, high *float64
+		want      string
+	}{
+		{f(59), f(59), "59"},
+		{f(142000), nil, "at least 142,000"},
+		{nil, f(50), "up to 50"},
+		{f(500), f(600), "500–600"},
+		{f(1.5), f(1.5), "1.5"},
+		{nil, nil, "unknown"},
+	}
+	for _, tt := range tests {
+		if got := FormatRange(tt.low, tt.high); got != tt.want {
+			t.Errorf("FormatRange = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestEvolvingTollIsNoContradiction(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true}
+	vague := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-01", To: "2022-09-30", Dated: true}
+	old := &Event{ID: "v2", Type: "armed_clash", From: "2021-04-01", To: "2021-04-30", Dated: true}
+	rec := func(d, pub string, e *Event, side doc.Party, speaker string, v float64) Record {
+		return Record{Document: d, Outlet: d, Published: pub, Metric: "killed", About: "KG", Side: side, Speaker: speaker, Low: f(v), High: f(v), Event: e}
+	}
+	tests := []struct {
+		name          string
+		recs          []Record
+		groups        int
+		contradiction bool
+	}{
+		{"a lower count published earlier", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-26", ev, "", "", 59)}, 1, false},
+		{"a lower count published later", []Record{rec("a", "2022-09-26", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", ev, "TJ", "", 59)}, 1, true},
+		{"the same day", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", ev, "TJ", "", 59)}, 1, true},
+		{"a month joins the event within it", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", vague, "TJ", "", 24)}, 1, false},
+		{"a month elsewhere is another event", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", old, "TJ", "", 31)}, 2, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := Compare(tt.recs, Options{})
+			if len(rep.Groups) != tt.groups {
+				t.Fatalf("%d groups, want %d", len(rep.Groups), tt.groups)
+			}
+			if got := rep.Groups[0].Contradiction != nil; got != tt.contradiction {
+				t.Errorf("contradiction = %v, want %v", got, tt.contradiction)
+			}
+		})
+	}
+}

@@ -1,0 +1,313 @@
+package compare
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/parallaxnews/parallax/doc"
+)
+
+// Kinds of silence.
+const (
+	SilentEvent      = "event"      // the side reports nothing of the event
+	SilentFigure     = "figure"     // the side gives no figure for a metric and party
+	SilentAccusation = "accusation" // the side does not answer an accusation against it
+)
+
+// Silence is something other sources report that a side's sources never
+// mention in the same period.
+type Silence struct {
+	// Side is the silent party.
+	Side doc.Party `json:"side"`
+	Kind string    `json:"kind"`
+	// Event is what the silence is about; Metric and About name the figure
+	// (Metric is empty for an event or an accusation; About is the accused
+	// party of an accusation).
+	Event  EventInfo `json:"event"`
+	Metric string    `json:"metric"`
+	About  doc.Party `json:"about"`
+	// ReportedBy are the sides that report it ("independent" for neutral
+	// or unknown sources); Sources name the sources, when known.
+	ReportedBy []string `json:"reported_by"`
+	Sources    []string `json:"sources,omitempty"`
+}
+
+// Silences returns what sources of the other sides and independent sources
+// report that side's sources never mention in the same period: events,
+// figures about each party, and accusations against side it never answers
+// (with a statement, accusation or denial of its own about the same event).
+// With vs set, only what side vs and independent sources report counts.
+// A side that no record speaks for is silent about everything the others
+// report.
+func Silences(records []Record, side, vs doc.Party) []Silence {
+	st := build(records)
+	items := st.silences(side, vs)
+	out := make([]Silence, len(items))
+	for i, it := range items {
+		out[i] = it.Silence
+	}
+	return out
+}
+
+type silenceItem struct {
+	Silence
+	cluster int32
+}
+
+type figureKey struct {
+	side   doc.Party
+	metric string
+	about  doc.Party
+}
+
+type presence struct {
+	bySide map[doc.Party][]int32 // clusters each side reports, by date
+	// statements lists the clusters in which each side makes a statement,
+	// an accusation or a denial, by date.
+	statements map[doc.Party][]int32
+	byFigure   map[figureKey][]int32 // clusters each side gives a figure in, by date
+}
+
+// presence returns where each side speaks, computed once per state.
+func (st *state) presence() *presence {
+	if st.pres == nil {
+		p := st.computePresence()
+		st.pres = &p
+	}
+	return st.pres
+}
+
+func (st *state) computePresence() presence {
+	// Sides as bits: conflicts have a handful of parties.
+	var parties []doc.Party
+	bit := func(s doc.Party) (uint64, bool) {
+		i := slices.Index(parties, s)
+		if i < 0 {
+			if len(parties) == 64 {
+				return 0, false
+			}
+			parties = append(parties, s)
+			i = len(parties) - 1
+		}
+		return 1 << i, true
+	}
+	p := presence{bySide: map[doc.Party][]int32{}, byFigure: map[figureKey][]int32{}, statements: map[doc.Party][]int32{}}
+	masks := make([]uint64, len(st.clusters))
+	stated := map[int32]map[doc.Party]bool{}
+	var extra map[doc.Party]map[int32]bool // beyond 64 parties
+	for i := range st.recs {
+		r := &st.recs[i]
+		c := st.occs[st.recOcc[i]].cluster
+		if r.Event != nil && r.Side != "" && isAccusation(r.Event.Type) && !stated[c][r.Side] {
+			if stated[c] == nil {
+				stated[c] = map[doc.Party]bool{}
+			}
+			stated[c][r.Side] = true
+			p.statements[r.Side] = append(p.statements[r.Side], c)
+		}
+		if b, ok := bit(r.Side); ok {
+			masks[c] |= b
+			continue
+		}
+		if extra == nil {
+			extra = map[doc.Party]map[int32]bool{}
+		}
+		if extra[r.Side] == nil {
+			extra[r.Side] = map[int32]bool{}
+		}
+		extra[r.Side][c] = true
+	}
+	for _, c := range st.order {
+		for i, s := range parties {
+			if masks[c]&(1<<i) != 0 {
+				p.bySide[s] = append(p.bySide[s], c)
+			}
+		}
+	}
+	for s, cs := range extra {
+		for c := range cs {
+			p.bySide[s] = append(p.bySide[s], c)
+		}
+	}
+	for _, gd := range st.groups {
+		var seen []doc.Party
+		for _, f := range gd.sources {
+			side := st.recs[f.rec].Side
+			if !slices.Contains(seen, side) {
+				seen = append(seen, side)
+				fk := figureKey{side, gd.metric, gd.about}
+				p.byFigure[fk] = append(p.byFigure[fk], gd.cluster)
+			}
+		}
+	}
+	byDate := func(a, b int32) int { return cmp.Compare(st.rank[a], st.rank[b]) }
+	for _, l := range p.bySide {
+		slices.SortFunc(l, byDate)
+	}
+	for _, l := range p.byFigure {
+		slices.SortFunc(l, byDate)
+	}
+	for _, l := range p.statements {
+		slices.SortFunc(l, byDate)
+	}
+	return p
+}
+
+// related reports whether clusters a and b may be one event that grouping
+// split: same period, compatible types, a place in common or none known.
+func (st *state) related(a, b int32) bool {
+	if a == b {
+		return true
+	}
+	x, y := &st.clusters[a], &st.clusters[b]
+	if x.from == noDay || y.from == noDay || !compatible(x.class, y.class) {
+		return false
+	}
+	if x.from > y.to+slack || y.from > x.to+slack {
+		return false
+	}
+	if len(x.places) == 0 || len(y.places) == 0 {
+		return true
+	}
+	for p := range x.places {
+		if y.places[p] > 0 {
+			return true
+		}
+	}
+	for p := range x.admin1 {
+		if y.admin1[p] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether one of the clusters in list (by date) is c or
+// related to it.
+func (st *state) mentions(list []int32, c int32) bool {
+	from := st.clusters[c].from
+	i := 0
+	if from != noDay {
+		i, _ = slices.BinarySearchFunc(list, from-maxSpan-slack, func(ci int32, d day) int { return cmp.Compare(st.clusters[ci].from, d) })
+	}
+	for ; i < len(list); i++ {
+		ci := list[i]
+		if ci == c {
+			return true
+		}
+		if from == noDay {
+			continue
+		}
+		if st.clusters[ci].from > st.clusters[c].to+slack {
+			break
+		}
+		if st.related(ci, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) silences(side, vs doc.Party) []silenceItem {
+	if side == "" {
+		return nil
+	}
+	p := st.presence()
+	reports := func(s doc.Party) bool { return s != side && (vs == "" || s == vs || s == "") }
+	var out []silenceItem
+	kindRank := map[string]int{SilentEvent: 0, SilentAccusation: 1, SilentFigure: 2}
+
+	// Events the side reports nothing of.
+	others := map[int32][]doc.Party{}
+	for s, list := range p.bySide {
+		if !reports(s) {
+			continue
+		}
+		for _, c := range list {
+			others[c] = append(others[c], s)
+		}
+	}
+	for c, sides := range others {
+		if st.mentions(p.bySide[side], c) {
+			continue
+		}
+		slices.SortFunc(sides, compareSides)
+		out = append(out, silenceItem{Silence{Side: side, Kind: SilentEvent, Event: st.infos[c], ReportedBy: labels(sides)}, c})
+	}
+
+	// Figures the side never gives.
+	for _, gd := range st.groups {
+		var sides []doc.Party
+		var sources []string
+		for _, f := range gd.sources {
+			r := &st.recs[f.rec]
+			if !reports(r.Side) {
+				continue
+			}
+			if !slices.Contains(sides, r.Side) {
+				sides = append(sides, r.Side)
+			}
+			if n := sourceName(r); len(sources) < maxNames && !slices.Contains(sources, n) {
+				sources = append(sources, n)
+			}
+		}
+		if len(sides) == 0 || st.mentions(p.byFigure[figureKey{side, gd.metric, gd.about}], gd.cluster) {
+			continue
+		}
+		slices.SortFunc(sides, compareSides)
+		out = append(out, silenceItem{Silence{Side: side, Kind: SilentFigure, Event: st.infos[gd.cluster],
+			Metric: gd.metric, About: gd.about, ReportedBy: labels(sides), Sources: sources}, gd.cluster})
+	}
+
+	// Accusations against the side that it never answers.
+	type accusation struct {
+		cluster int32
+		by      doc.Party
+	}
+	done := map[accusation]bool{}
+	for i := range st.recs {
+		r := &st.recs[i]
+		if r.Event == nil || r.Side == "" || !reports(r.Side) || !isAccusation(r.Event.Type) || !slices.Contains(r.Event.Actors, side) {
+			continue
+		}
+		a := accusation{st.occs[st.recOcc[i]].cluster, r.Side}
+		if done[a] {
+			continue
+		}
+		done[a] = true
+		if st.mentions(p.statements[side], a.cluster) {
+			continue
+		}
+		src := []string{}
+		if n := sourceName(r); n != "" {
+			src = append(src, n)
+		}
+		out = append(out, silenceItem{Silence{Side: side, Kind: SilentAccusation, Event: st.infos[a.cluster],
+			About: side, ReportedBy: []string{SideLabel(r.Side)}, Sources: src}, a.cluster})
+	}
+
+	slices.SortStableFunc(out, func(a, b silenceItem) int {
+		if c := cmp.Compare(st.rank[a.cluster], st.rank[b.cluster]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(kindRank[a.Kind], kindRank[b.Kind]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(metricRank(a.Metric), metricRank(b.Metric)); c != 0 {
+			return c
+		}
+		if c := compareSides(a.About, b.About); c != 0 {
+			return c
+		}
+		return slices.Compare(a.ReportedBy, b.ReportedBy)
+	})
+	return out
+}
+
+func labels(sides []doc.Party) []string {
+	out := make([]string, len(sides))
+	for i, s := range sides {
+		out[i] = SideLabel(s)
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Entry is one event on the timeline, with the latest figure each side
+// gives for each metric and party.
+type Entry struct {
+	Event   EventInfo    `json:"event"`
+	Figures []SideFigure `json:"figures"`
+	// Sources are the outlets that report the event.
+	Sources []string `json:"sources"`
+	// Notes flag contradictions and unsupported figures in words.
+	Notes []string `json:"notes"`
+}
+
+// Timeline returns the events of the records in date order (events without
+// a date last).
+func Timeline(records []Record) []Entry {
+	return build(records).timeline(Options{})
+}
+
+// Analyze compares the records once and returns the comparison, the
+// timeline, and the silences of every side (against all others): what a
+// caller that shows all three needs, without grouping the records thrice.
+func Analyze(records []Record, opts Options) (Report, []Entry) {
+	st := build(records)
+	return st.report(opts), st.timeline(opts)
+}
+
+func (st *state) timeline(opts Options) []Entry {
+	keep := st.selectClusters(opts)
+	outlets := make([][]string, len(st.clusters))
+	for i := range st.recs {
+		r := &st.recs[i]
+		c := st.occs[st.recOcc[i]].cluster
+		name := r.Outlet
+		if name == "" {
+			name = r.Document
+		}
+		if !slices.Contains(outlets[c], name) {
+			outlets[c] = append(outlets[c], name)
+		}
+	}
+	entries := make([]Entry, len(st.clusters))
+	for ci := range entries {
+		srcs := outlets[ci]
+		slices.Sort(srcs)
+		if srcs == nil {
+			srcs = []string{}
+		}
+		entries[ci] = Entry{Event: st.infos[ci], Figures: []SideFigure{}, Sources: srcs, Notes: []string{}}
+	}
+	for _, gd := range st.groups {
+		e := &entries[gd.cluster]
+		for _, sf := range gd.bySide {
+			sf.Metric, sf.About = gd.metric, gd.about
+			e.Figures = append(e.Figures, sf)
+		}
+		g := st.group(gd)
+		if c := g.Contradiction; c != nil {
+			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", what(gd.metric, string(gd.about)), contradictionText(c)))
+		}
+	}
+	var out []Entry
+	for _, ci := range st.order {
+		if keep[ci] {
+			out = append(out, entries[ci])
+		}
+	}
+	// Events without a date go last.
+	slices.SortStableFunc(out, func(a, b Entry) int {
+		return boolRank(a.Event.From == "") - boolRank(b.Event.From == "")
+	})
+	if out == nil {
+		out = []Entry{}
+	}
+	return out
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// what names a metric and its party in words ("killed (KG)").
+func what(metric, about string) string {
+	if about == "" {
+		return metric
+	}
+	return metric + " (" + about + ")"
+}
+
+func contradictionText(c *Contradiction) string {
+	parts := make([]string, 0, len(c.Pairs))
+	for _, p := range c.Pairs {
+		parts = append(parts, fmt.Sprintf("%s %s (%s) vs %s %s (%s)",
+			SideLabel(p[0].Side), FormatRange(p[0].Low, p[0].High), p[0].Source,
+			SideLabel(p[1].Side), FormatRange(p[1].Low, p[1].High), p[1].Source))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// FormatRange writes a figure's bounds in words: "59", "more than 600",
+// "up to 50", "10–15", "unknown".
+func FormatRange(low, high *float64) string {
+	num := func(v float64) string {
+		if v == float64(int64(v)) {
+			return groupDigits(int64(v))
+		}
+		return fmt.Sprintf("%g", v)
+	}
+	switch {
+	case low != nil && high != nil && *low == *high:
+		return num(*low)
+	case low != nil && high != nil:
+		return num(*low) + "–" + num(*high)
+	case low != nil:
+		return "at least " + num(*low)
+	case high != nil:
+		return "up to " + num(*high)
+	}
+	return "unknown"
+}
+
+func groupDigits(n int64) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

@@ -1,0 +1,251 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/parallaxnews/parallax/compare"
+	"github.com/parallaxnews/parallax/doc"
+)
+
+// Markdown writes the comparison as a brief an analyst can paste into a
+// report: per event, a table of each side's figures with their sources
+// and flags, then what each side is silent about. Every name that comes
+// from articles is escaped, so that no article text turns into markup.
+func Markdown(w io.Writer, rep compare.Report) error {
+	bw := bufio.NewWriter(w)
+	events := 0
+	docs := 0
+	for i, g := range rep.Groups {
+		if i == 0 || g.Event.ID != rep.Groups[i-1].Event.ID {
+			events++
+			docs += g.Event.Documents
+		}
+	}
+	fmt.Fprintf(bw, "# Figures by side\n\n")
+	fmt.Fprintf(bw, "%d %s with figures. Each source's latest figure is shown once, with the figures it gave before; "+
+		"a contradiction is flagged where the latest figures of two sources of different sides (or two independent "+
+		"sources) do not overlap; an earlier, lower count of a rising toll is not one.\n", events, plural(events, "event", "events"))
+	for lo := 0; lo < len(rep.Groups); {
+		hi := lo + 1
+		for hi < len(rep.Groups) && rep.Groups[hi].Event.ID == rep.Groups[lo].Event.ID {
+			hi++
+		}
+		writeEvent(bw, rep.Groups[lo:hi])
+		lo = hi
+	}
+	if len(rep.Silences) > 0 {
+		writeSilences(bw, rep.Silences)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing Markdown: %w", err)
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// EventTitle names an event in words: its dates, type and places.
+func EventTitle(ev compare.EventInfo) string {
+	var parts []string
+	switch {
+	case ev.From != "" && ev.To != "" && ev.To != ev.From:
+		parts = append(parts, ev.From+" to "+ev.To)
+	case ev.From != "":
+		parts = append(parts, ev.From)
+	default:
+		parts = append(parts, "undated")
+	}
+	if ev.Type != "" {
+		parts = append(parts, strings.ReplaceAll(ev.Type, "_", " "))
+	}
+	if len(ev.Places) > 0 {
+		parts = append(parts, strings.Join(ev.Places[:min(len(ev.Places), 4)], ", "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func writeEvent(w *bufio.Writer, groups []compare.Group) {
+	ev := groups[0].Event
+	fmt.Fprintf(w, "\n## %s\n\n", Escape(EventTitle(ev)))
+	var meta []string
+	if len(ev.Actors) > 0 {
+		as := make([]string, len(ev.Actors))
+		for i, a := range ev.Actors {
+			as[i] = string(a)
+		}
+		meta = append(meta, "Parties: "+Escape(strings.Join(as, ", ")))
+	}
+	if ev.Admin1 != "" || ev.Country != "" {
+		meta = append(meta, "Region: "+Escape(strings.Trim(ev.Admin1+", "+ev.Country, ", ")))
+	}
+	if ev.ACLED != "" {
+		meta = append(meta, "ACLED: "+Escape(ev.ACLED))
+	}
+	meta = append(meta, fmt.Sprintf("%d %s", ev.Documents, plural(ev.Documents, "document", "documents")), "Event ID: `"+ev.ID+"`")
+	fmt.Fprintf(w, "%s\n\n", strings.Join(meta, " · "))
+
+	var sides []doc.Party
+	for _, g := range groups {
+		for _, f := range g.Figures {
+			if !slices.Contains(sides, f.Side) {
+				sides = append(sides, f.Side)
+			}
+		}
+	}
+	slices.SortFunc(sides, func(a, b doc.Party) int { return compareLabels(compare.SideLabel(a), compare.SideLabel(b)) })
+	w.WriteString("| Figure |")
+	for _, s := range sides {
+		fmt.Fprintf(w, " %s sources |", Escape(compare.SideLabel(s)))
+	}
+	w.WriteString(" Flags |\n|---|")
+	for range sides {
+		w.WriteString("---|")
+	}
+	w.WriteString("---|\n")
+	for _, g := range groups {
+		fmt.Fprintf(w, "| %s |", Escape(what(g.Metric, g.About)))
+		for _, s := range sides {
+			var cells []string
+			for _, f := range g.Figures {
+				if f.Side == s {
+					cells = append(cells, figureText(f))
+				}
+			}
+			fmt.Fprintf(w, " %s |", strings.Join(cells, "; "))
+		}
+		fmt.Fprintf(w, " %s |\n", flagsText(g))
+	}
+}
+
+// figureText writes one source's figure: "59 (Health Ministry, 2022-10-06;
+// earlier 24, 36; no evidence)".
+func figureText(f compare.Figure) string {
+	var notes []string
+	src := f.Source
+	if len(f.Via) > 0 {
+		src += " via " + strings.Join(f.Via, " → ")
+	}
+	notes = append(notes, Escape(src))
+	if f.Published != "" {
+		notes = append(notes, f.Published)
+	}
+	if len(f.History) > 0 {
+		earlier := make([]string, len(f.History))
+		for i, p := range f.History {
+			earlier[i] = compare.FormatRange(p.Low, p.High)
+		}
+		notes = append(notes, "earlier "+strings.Join(earlier, ", "))
+	}
+	if f.Hedged {
+		notes = append(notes, "hedged")
+	}
+	if f.Evidence == doc.EvidenceNoneGiven {
+		notes = append(notes, "no evidence given")
+	}
+	return fmt.Sprintf("**%s** (%s)", compare.FormatRange(f.Low, f.High), strings.Join(notes, "; "))
+}
+
+func flagsText(g compare.Group) string {
+	var flags []string
+	if c := g.Contradiction; c != nil {
+		var pairs []string
+		for _, p := range c.Pairs {
+			pairs = append(pairs, fmt.Sprintf("%s %s (%s) vs %s %s (%s)",
+				compare.SideLabel(p[0].Side), compare.FormatRange(p[0].Low, p[0].High), p[0].Source,
+				compare.SideLabel(p[1].Side), compare.FormatRange(p[1].Low, p[1].High), p[1].Source))
+		}
+		flags = append(flags, "**contradiction**: "+Escape(strings.Join(pairs, "; ")))
+	}
+	if g.Corroborated {
+		flags = append(flags, "corroborated by "+Escape(strings.Join(g.CorroboratedBy, ", ")))
+	}
+	switch g.UnsupportedReason {
+	case compare.SingleSource:
+		flags = append(flags, "unsupported: single source")
+	case compare.NoEvidence:
+		flags = append(flags, "unsupported: no evidence given")
+	}
+	return strings.Join(flags, "; ")
+}
+
+func writeSilences(w *bufio.Writer, silences []compare.Silence) {
+	w.WriteString("\n## Silences\n\nWhat other sides and independent sources report that a side's sources never mention in the same period.\n")
+	silences = slices.Clone(silences)
+	slices.SortStableFunc(silences, func(a, b compare.Silence) int { return strings.Compare(string(a.Side), string(b.Side)) })
+	for i, s := range silences {
+		if i == 0 || s.Side != silences[i-1].Side {
+			fmt.Fprintf(w, "\n### %s sources are silent about\n\n", Escape(string(s.Side)))
+		}
+		fmt.Fprintf(w, "- %s\n", SilenceText(s))
+	}
+}
+
+// SilenceText describes a silence in one line of Markdown.
+func SilenceText(s compare.Silence) string {
+	by := strings.Join(s.ReportedBy, ", ")
+	if len(s.Sources) > 0 {
+		by += " (" + strings.Join(s.Sources, ", ") + ")"
+	}
+	ev := EventTitle(s.Event)
+	switch s.Kind {
+	case compare.SilentEvent:
+		return fmt.Sprintf("the event %s, reported by %s", Escape(ev), Escape(by))
+	case compare.SilentAccusation:
+		return fmt.Sprintf("the accusation by %s against %s (%s), never answered", Escape(by), Escape(string(s.About)), Escape(ev))
+	}
+	return fmt.Sprintf("**%s**: no figure; reported by %s (%s)", Escape(what(s.Metric, s.About)), Escape(by), Escape(ev))
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
+	"|", `\|`, "#", `\#`, "\n", " ", "\r", " ",
+)
+
+// Escape makes text from articles safe inside a line of Markdown (a table
+// cell, a heading, a list item): it cannot open markup, links or HTML.
+func Escape(s string) string { return mdEscaper.Replace(s) }
+
+// MarkdownTimeline writes the timeline as a Markdown list: one item per
+// event with its parties, each side's latest figures, sources and notes.
+func MarkdownTimeline(w io.Writer, entries []compare.Entry) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("# Timeline\n")
+	if len(entries) == 0 {
+		bw.WriteString("\nNo events.\n")
+	}
+	for _, e := range entries {
+		ev := e.Event
+		fmt.Fprintf(bw, "\n- **%s** (`%s`)", Escape(EventTitle(ev)), ev.ID)
+		if len(ev.Actors) > 0 {
+			as := make([]string, len(ev.Actors))
+			for i, a := range ev.Actors {
+				as[i] = string(a)
+			}
+			fmt.Fprintf(bw, ", parties %s", Escape(strings.Join(as, ", ")))
+		}
+		fmt.Fprintf(bw, ", %d %s\n", ev.Documents, plural(ev.Documents, "document", "documents"))
+		for _, f := range e.Figures {
+			fmt.Fprintf(bw, "  - %s according to %s: %s (%s, %s)\n", Escape(what(f.Metric, f.About)),
+				Escape(compare.SideLabel(f.Side)), compare.FormatRange(f.Low, f.High), Escape(f.Source), f.Published)
+		}
+		if len(e.Sources) > 0 {
+			fmt.Fprintf(bw, "  - sources: %s\n", Escape(strings.Join(e.Sources, ", ")))
+		}
+		for _, n := range e.Notes {
+			fmt.Fprintf(bw, "  - %s\n", Escape(n))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing Markdown: %w", err)
+	}
+	return nil
+}
