@@ -56,6 +56,9 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			m := eventMention{typ: typ, word: k, n: n}
 			if t, ok := s.timeIn(si, k); ok {
 				m.from, m.to, m.gran = t.From, t.To, t.Granularity
+				if t.Through != "" {
+					m.to = t.Through // "from May to September" runs through September
+				}
 			}
 			ms = append(ms, m)
 			k += n - 1

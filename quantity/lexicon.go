@@ -131,6 +131,7 @@ type lexicon struct {
 	theID   int32
 	outID   int32
 	overID  int32
+	inID    int32
 	dashID  int32
 	slashID int32
 	caretID int32
@@ -246,7 +247,7 @@ func loadLexicon(lang string) (*lexicon, error) {
 	for _, w := range []struct {
 		id *int32
 		s  string
-	}{{&l.ofID, "of"}, {&l.theID, "the"}, {&l.outID, "out"}, {&l.overID, "over"}, {&l.dashID, "-"},
+	}{{&l.ofID, "of"}, {&l.theID, "the"}, {&l.outID, "out"}, {&l.overID, "over"}, {&l.inID, "in"}, {&l.dashID, "-"},
 		{&l.slashID, "/"}, {&l.caretID, "^"}, {&l.colonID, ":"}, {&l.butID, "but"}, {&l.andID, "and"}, {&l.orID, "or"},
 		{&l.dotID, "."}, {&l.thanID, "than"}, {&l.ordIDs[0], "st"}, {&l.ordIDs[1], "nd"}, {&l.ordIDs[2], "rd"}, {&l.ordIDs[3], "th"},
 		{nil, "["}, {nil, "]"}, {nil, "("}, {nil, ")"}, {nil, "+"}, {nil, "−"}} {

@@ -11,6 +11,7 @@ type figure struct {
 	words bool    // starts with a word ("two hundred")
 	one   bool    // the lone word "one" or "a" ("that one"), no figure on its own
 	money bool    // a money suffix applies ("$5m")
+	rank  bool    // an ordinal read as a rank ("between the tenth and the fifteenth")
 }
 
 // parser reads figures from the tokens of one text.
@@ -92,13 +93,20 @@ func (p *parser) figureAt(i int, money bool) (figure, bool) {
 	if !f.vague && p.tok(k).kind == tWord && !p.tok(k).skip {
 		j := -1
 		out := false
-		if p.tok(k).id == p.lex.overID {
+		in := false
+		switch {
+		case p.tok(k).id == p.lex.overID:
 			j = k + 1
-		} else if p.tok(k).id == p.lex.outID && p.tok(k+1).id == p.lex.ofID {
+		case p.tok(k).id == p.lex.outID && p.tok(k+1).id == p.lex.ofID:
 			j, out = k+2, true
+		case p.tok(k).id == p.lex.inID:
+			j, in = k+1, true
 		}
 		if j > 0 {
-			if g, ok := p.unsigned(j, false); ok && !g.vague && g.val != 0 && p.clauseEnd(g.end) && (!out || f.val <= g.val) {
+			// "one out of five hundred" may name what is counted after it;
+			// "1 in 21" and "1 over 3" end the clause.
+			if g, ok := p.unsigned(j, false); ok && !g.vague && g.val != 0 && (p.clauseEnd(g.end) || out && !p.unitWord(g.end)) &&
+				(!out || f.val <= g.val) && (!in || f.val < g.val && g.end > j) {
 				f.val /= g.val
 				f.end = g.end
 				f.one = false
@@ -106,6 +114,67 @@ func (p *parser) figureAt(i int, money bool) (figure, bool) {
 		}
 	}
 	return f, true
+}
+
+// grouped reports whether number token i is written with digit groups
+// ("20,000", "20 000").
+func (p *parser) grouped(i int) bool {
+	t := p.tok(i)
+	if t.kind != tNum {
+		return false
+	}
+	for k := t.start; k < t.end; k++ {
+		if c := p.text[k]; c == ',' || c == ' ' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// rankAt reads an ordinal as a rank after a comparison or range cue:
+// "the tenth", "15th". Ranks are never counts; their unit is "rank".
+func (p *parser) rankAt(i int) (figure, bool) {
+	k := i
+	if p.tok(k).id == p.lex.theID {
+		k++
+	}
+	t := p.tok(k)
+	if t.skip {
+		return figure{}, false
+	}
+	if kind, v := p.num(k); kind == nOrdinal {
+		return figure{val: v, end: k + 1, rank: true, words: true}, true
+	}
+	if t.kind == tNum && p.adjacent(k+1) {
+		n := p.tok(k + 1)
+		for _, id := range p.lex.ordIDs {
+			if n.id == id {
+				return figure{val: t.val, end: k + 2, rank: true}, true
+			}
+		}
+	}
+	return figure{}, false
+}
+
+// code reports whether token i is a code of letters and digits that is no
+// unit ("24703 m212"), making the figure before it part of an identifier.
+func (p *parser) code(i int) bool {
+	t := p.tok(i)
+	if t.kind != tWord || !t.space || p.unitWord(i) {
+		return false
+	}
+	for k := t.start; k < t.end; k++ {
+		if isDigit(p.text[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// unitWord reports whether a unit starts at token i.
+func (p *parser) unitWord(i int) bool {
+	_, _, ok := p.lex.after.match(p.toks, i)
+	return ok
 }
 
 // clauseEnd reports whether token i ends a clause (the end, or a mark that
@@ -136,7 +205,7 @@ func (p *parser) unsigned(i int, money bool) (figure, bool) {
 		cur, last, state, k = t.val, t.val, sDigits, i+1
 		// Fractions "3/4", mixed "2 1/4", powers "1.1^23".
 		if s := p.tok(k); s.id == lex.slashID && !s.space && p.tok(k+1).kind == tNum && !p.tok(k+1).space && t.val == math.Trunc(t.val) {
-			if d := p.tok(k + 1); d.val != 0 && !p.ordinalOrClock(k+1) {
+			if d := p.tok(k + 1); d.val != 0 && d.digits <= 3 && !p.ordinalOrClock(k+1) {
 				cur, last = cur/d.val, cur/d.val
 				k += 2
 				state = sFrac
@@ -239,9 +308,17 @@ loop:
 		if t.kind == tPunct {
 			// "twenty-one", "ninety - five".
 			if t.id == lex.dashID && state == sTens {
-				if nk, _ := p.num(k + 1); nk == nDigit {
+				nk, nv := p.num(k + 1)
+				if nk == nDigit {
 					k++
 					continue
+				}
+				// "one hundred thirty-fifths": 100/35.
+				if nk == nPlural && nv < 10 && f.words && total+cur-last > 0 {
+					cur = (total + cur - last) / (last + nv)
+					total = 0
+					k += 2
+					state = sFrac
 				}
 			}
 			break
@@ -286,6 +363,14 @@ loop:
 			last = cur
 			state = sHundred
 		case nMult, nVague:
+			if kind == nMult && v == 1000 && state == sDigits && cur >= 1000 && p.grouped(k-1) {
+				// "20,000 thousand people": a figure already in thousands,
+				// the word repeating its order; read 20,000.
+				total += cur
+				cur, last, lastMult = 0, 0, v
+				state = sMult
+				break
+			}
 			if kind == nVague && v == 12 {
 				cur = cur - last + last*12
 				last *= 12
@@ -346,9 +431,12 @@ loop:
 			if state != sHundred && state != sMult {
 				break loop
 			}
-			nk, _ := p.num(k + 1)
+			nk, nv := p.num(k + 1)
 			if nk != nDigit && nk != nTeen && nk != nTens && p.tok(k+1).kind != tNum {
 				break loop
+			}
+			if nk == nDigit && nv == 0 || p.tok(k+1).kind == tNum && p.tok(k+1).val == 0 {
+				break loop // "4 thousand 3 hundred and 0": two figures
 			}
 			ckTotal, ckCur, ckEnd = total, cur, k
 		case nPoint:
@@ -366,6 +454,15 @@ loop:
 		case nPlural:
 			// "three fifths", "twenty-three fifths".
 			if state == sNone || state == sFrac || !f.words {
+				break loop
+			}
+			if state == sTens && v < 10 && total+cur-last > 0 {
+				// "one hundred thirty fifths": the tens join the
+				// denominator, 100/35.
+				cur = (total + cur - last) / (last + v)
+				total = 0
+				k++
+				state = sFrac
 				break loop
 			}
 			cur = (total + cur) / v

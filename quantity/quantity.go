@@ -14,6 +14,13 @@
 // order (dozens 24, hundreds 200, thousands 2000, tens of thousands 20000)
 // and High open.
 //
+// A figure written with digit groups and followed by "thousand" ("20,000
+// thousand people") is read as the digits alone: in news the word repeats
+// the order of a figure already written out. Ordinals are never counts, but
+// a range or comparison of them ("between the tenth and the fifteenth") is
+// a figure with unit "rank". "One in five" and "two out of five" are
+// fractions; "5 ft 2 in" is one length.
+//
 // The language resources (number words, cues, units, modifiers) are plain
 // text files under data/<lang>/, embedded in the binary.
 package quantity
@@ -155,10 +162,13 @@ func (p *parser) quantityAt(i int) (doc.Quantity, int, bool) {
 		}
 	}
 	f, ok := p.figureAt(j, unitIdx >= 0)
+	if !ok && cue != cNone && unitIdx < 0 {
+		f, ok = p.rankAt(j)
+	}
 	if !ok {
 		return q, i, false
 	}
-	if p.identifier(j) || p.citation(j, f.end) {
+	if p.identifier(j) || p.citation(j, f.end) || p.code(f.end) {
 		return q, i, false
 	}
 	low, high := f.val, f.val
@@ -187,7 +197,11 @@ func (p *parser) quantityAt(i int) (doc.Quantity, int, bool) {
 			isTo = true
 		}
 		if isTo {
-			if g, ok := p.figureAt(end+1, unitIdx >= 0); ok && !g.vague && !p.identifier(end+1) {
+			g, ok := p.figureAt(end+1, unitIdx >= 0)
+			if f.rank {
+				g, ok = p.rankAt(end + 1)
+			}
+			if ok && !g.vague && !p.identifier(end+1) {
 				a := f.val
 				if g.mult > 1 && f.mult == 0 && a < g.mult && a*g.mult <= g.val*10 {
 					a *= g.mult // "2 to 3 thousand"
@@ -231,7 +245,27 @@ func (p *parser) quantityAt(i int) (doc.Quantity, int, bool) {
 			end = e
 		}
 	}
+	if unitIdx >= 0 {
+		// "5 ft 2 in", "5 feet and 2 inches": one length.
+		if v, e, ok := p.compound(end, unitIdx); ok {
+			low, high, end = low+v, high+v, e
+		}
+	}
 	factor := 1.0
+	if f.rank && unitIdx < 0 {
+		if approx == doc.ApproxExact {
+			return q, i, false // an ordinal alone is no quantity
+		}
+		// The unit of a rank is the ordinal that ends it.
+		last := p.toks[end-1]
+		for _, id := range p.lex.ordIDs {
+			if last.id == id && end-2 >= i {
+				last = p.toks[end-2] // "15th": the digits and their suffix
+			}
+		}
+		q.Unit, q.UnitStart, q.UnitEnd = "rank", last.start, p.toks[end-1].end
+		q.UnitText = p.text[q.UnitStart:q.UnitEnd]
+	}
 	if unitIdx >= 0 {
 		u := lex.units[unitIdx]
 		q.Unit = u.name
@@ -253,6 +287,37 @@ func (p *parser) quantityAt(i int) (doc.Quantity, int, bool) {
 		q.Low, q.High = doc.Float(low*factor), doc.Float(high*factor)
 	}
 	return q, end, true
+}
+
+// compound reads the smaller part of a length in two units after the
+// larger one ending at token i ("5 ft 2 in": the "2 in"), returning it in
+// the larger unit.
+func (p *parser) compound(i, unitIdx int) (float64, int, bool) {
+	var small string
+	var per float64
+	switch p.lex.units[unitIdx].name {
+	case "ft":
+		small, per = "in", 12
+	case "m":
+		small, per = "cm", 100
+	default:
+		return 0, i, false
+	}
+	k := i
+	if p.tok(k).id == p.lex.andID {
+		k++
+	}
+	n := p.tok(k)
+	if n.kind != tNum || n.skip || n.val >= per {
+		return 0, i, false
+	}
+	if small == "in" && p.tok(k+1).id == p.lex.inID {
+		return n.val / per, k + 2, true
+	}
+	if ph, e, ok := p.lex.after.match(p.toks, k+1); ok && p.lex.units[ph.unit].name == small {
+		return n.val / per, e, true
+	}
+	return 0, i, false
 }
 
 // unitAfter finds the unit after the figure ending at token i: "people",

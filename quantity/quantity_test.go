@@ -61,6 +61,16 @@ func TestParse(t *testing.T) {
 		{"a Su-25 jet", ""},
 		{"that one is good", ""},
 		{"one soldier", "[one soldier 1..1 people]"},
+		{"over 20,000 thousand people", "[over 20,000 thousand people 20000..nil people]"},
+		{"20 thousand people", "[20 thousand people 20000..20000 people]"},
+		{"4 thousand 3 hundred and 0", "[4 thousand 3 hundred 4300..4300 ][0 0..0 ]"},
+		{"one in five", "[one in five 0.2..0.2 ]"},
+		{"two out of five hundred tvs", "[two out of five hundred 0.004..0.004 ]"},
+		{"ranked between the tenth and the fifteenth", "[between the tenth and the fifteenth 10..15 rank]"},
+		{"he is 5 ft 2 in", "[5 ft 2 in 5.166666666666667..5.166666666666667 ft]"},
+		{"1 m 80 cm", "[1 m 80 cm 1.8..1.8 m]"},
+		{"serial 24703 m212", ""},
+		{"call 2222/2222", "[2222 2222..2222 ][2222 2222..2222 ]"},
 	} {
 		if got := describe(an.Parse(tc.text)); got != tc.want {
 			t.Errorf("Parse(%q) = %s, want %s", tc.text, got, tc.want)
@@ -109,7 +119,8 @@ func TestSeed(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"more than 142,000 people", "between 10 and 15", "1,674.5 million", "one hundred and three and two thirds",
-		"-12e-1", "1.1^23", "2  1/4", "$1.5bn", "dozens of homes", "10-15 km", "12,34,567.89", "½", "1 over three", "twenty-one trillion three hundred"} {
+		"-12e-1", "1.1^23", "2  1/4", "$1.5bn", "dozens of homes", "10-15 km", "12,34,567.89", "½", "1 over three", "twenty-one trillion three hundred",
+		"5 ft 2 in", "between the tenth and the fifteenth", "20,000 thousand", "one hundred thirty-fifths", "1 in 21"} {
 		f.Add(s)
 	}
 	an := newAnnotator(f)

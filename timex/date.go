@@ -109,20 +109,23 @@ type span struct {
 	from, to date
 	gran     string
 	rel      bool // resolved against the publication date
+	// through is the last day of a range that ends on a whole unit, whose
+	// to is the first day of that unit ("from May to September").
+	through date
 }
 
 func monthSpan(y, m int) span {
-	return span{date{y, m, 1}, date{y, m, daysIn(y, m)}, "month", false}
+	return span{date{y, m, 1}, date{y, m, daysIn(y, m)}, "month", false, date{}}
 }
 
-func yearSpan(y int) span { return span{date{y, 1, 1}, date{y, 12, 31}, "year", false} }
+func yearSpan(y int) span { return span{date{y, 1, 1}, date{y, 12, 31}, "year", false, date{}} }
 
-func daySpan(a date) span { return span{a, a, "day", false} }
+func daySpan(a date) span { return span{a, a, "day", false, date{}} }
 
 // weekOf returns Monday to Sunday of the week holding a.
 func weekOf(a date) span {
 	mon := a.addDays(1 - a.weekday())
-	return span{mon, mon.addDays(6), "week", false}
+	return span{mon, mon.addDays(6), "week", false, date{}}
 }
 
 // seasonSpan returns a season of year y: spring March-May, summer
@@ -131,16 +134,16 @@ func weekOf(a date) span {
 func seasonSpan(y, s int) span {
 	switch s {
 	case 1:
-		return span{date{y, 3, 1}, date{y, 5, 31}, "season", false}
+		return span{date{y, 3, 1}, date{y, 5, 31}, "season", false, date{}}
 	case 2:
-		return span{date{y, 6, 1}, date{y, 8, 31}, "season", false}
+		return span{date{y, 6, 1}, date{y, 8, 31}, "season", false, date{}}
 	case 3:
-		return span{date{y, 9, 1}, date{y, 11, 30}, "season", false}
+		return span{date{y, 9, 1}, date{y, 11, 30}, "season", false, date{}}
 	}
-	return span{date{y - 1, 12, 1}, date{y, 2, daysIn(y, 2)}, "season", false}
+	return span{date{y - 1, 12, 1}, date{y, 2, daysIn(y, 2)}, "season", false, date{}}
 }
 
 func quarterSpan(y, q int) span {
 	m := 3*(q-1) + 1
-	return span{date{y, m, 1}, date{y, m + 2, daysIn(y, m+2)}, "quarter", false}
+	return span{date{y, m, 1}, date{y, m + 2, daysIn(y, m+2)}, "quarter", false, date{}}
 }

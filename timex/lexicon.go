@@ -43,6 +43,10 @@ const (
 	wNoughties
 	wPlural
 	wCount
+	wNow     // "now": a range end only
+	wRest    // "rest" of the week
+	wHoliday // the first word of a holiday's name
+	wStart   // "starting", "beginning", "commencing"
 )
 
 var kinds = map[string]uint8{
@@ -51,6 +55,7 @@ var kinds = map[string]uint8{
 	"part": wPart, "ago": wAgo, "from": wFrom, "between": wBetween, "since": wSince, "before": wBefore,
 	"after": wAfter, "to": wTo, "and": wAnd, "of": wOf, "the": wThe, "on": wOn, "in": wIn, "over": wOver,
 	"half": wHalf, "noughties": wNoughties, "plural": wPlural, "count": wCount,
+	"now": wNow, "rest": wRest, "starting": wStart,
 }
 
 // Parts of a period ("early", "the end of").
@@ -65,8 +70,9 @@ const (
 )
 
 type word struct {
-	kind uint8
-	val  int
+	kind    uint8
+	holiday bool // the first word of a holiday's name
+	val     int
 }
 
 // lexicon holds the words of one language.
@@ -76,6 +82,8 @@ type lexicon struct {
 	// seen has the bit of every word's hash set, so that most words of a
 	// text are known to be absent without a map look-up.
 	seen [1 << 10]uint64
+	// holidays by the id of the first word of their names.
+	holidays map[int32][]holiday
 }
 
 func wordHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
@@ -107,14 +115,56 @@ func loadLexicon(lang string) (*lexicon, error) {
 			return nil, fmt.Errorf("words.txt: %q twice", f[0])
 		}
 		l.ids[f[0]] = int32(len(l.words))
-		l.words = append(l.words, word{k, v})
+		l.words = append(l.words, word{kind: k, val: v})
 		h := uint32(2166136261)
 		for i := 0; i < len(f[0]); i++ {
 			h = wordHash(h, f[0][i])
 		}
 		l.seen[h>>16&(1<<10-1)] |= 1 << (h & 63)
 	}
+	if err := l.loadHolidays(lang); err != nil {
+		return nil, err
+	}
 	return l, nil
+}
+
+// addWord adds w (lower case) with kind k unless it is known, and returns
+// its id.
+func (l *lexicon) addWord(w string, k uint8) int32 {
+	if id, ok := l.ids[w]; ok {
+		return id
+	}
+	id := int32(len(l.words))
+	l.ids[w] = id
+	l.words = append(l.words, word{kind: k})
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = wordHash(h, w[i])
+	}
+	l.seen[h>>16&(1<<10-1)] |= 1 << (h & 63)
+	return id
+}
+
+func (l *lexicon) loadHolidays(lang string) error {
+	b, err := dataFS.ReadFile("data/" + lang + "/holidays.txt")
+	if err != nil {
+		return fmt.Errorf("reading %s holidays: %w", lang, err)
+	}
+	l.holidays = map[int32][]holiday{}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		h, err := l.parseHoliday(line)
+		if err != nil {
+			return err
+		}
+		id := l.addWord(h.words[0], wHoliday)
+		l.holidays[id] = append(l.holidays[id], h)
+		l.words[id].holiday = true
+	}
+	return nil
 }
 
 // lookup returns the id of s lower-cased, without allocating for ASCII.
@@ -187,6 +237,14 @@ func (l *lexicon) scan(dst []token, text string) []token {
 			if j < len(text) && text[j] >= utf8.RuneSelf {
 				j = wordEnd(text, j)
 			}
+			// "Oct2", "October2": a month glued to its day.
+			if d := digitsFrom(text, i, j); d > i {
+				if id := l.lookup(text[i:d]); id != 0 && l.words[id].kind == wMonth && j-d <= 2 {
+					dst = append(dst, token{start: i, end: d, kind: tWord, id: id, space: space, upper: c <= 'Z'})
+					i, space = d, false
+					continue
+				}
+			}
 			dst = append(dst, token{start: i, end: j, kind: tWord, id: l.lookup(text[i:j]), space: space, upper: c <= 'Z'})
 			i = j
 		case c < utf8.RuneSelf:
@@ -211,6 +269,24 @@ func (l *lexicon) scan(dst []token, text string) []token {
 		space = false
 	}
 	return dst
+}
+
+// digitsFrom returns where the trailing digits of the word text[i:j]
+// start when they are all its tail after letters, or i.
+func digitsFrom(text string, i, j int) int {
+	d := j
+	for d > i && '0' <= text[d-1] && text[d-1] <= '9' {
+		d--
+	}
+	if d == j || d == i {
+		return i
+	}
+	for k := i; k < d; k++ {
+		if c := text[k] | 0x20; c < 'a' || c > 'z' {
+			return i
+		}
+	}
+	return d
 }
 
 func wordEnd(text string, j int) int {

@@ -9,6 +9,19 @@ type parser struct {
 	toks   []token
 	ref    date
 	hasRef bool
+	// anchor is the day of the last dated expression, from which the
+	// story's own time runs ("the next day", "two days later").
+	anchor    date
+	hasAnchor bool
+}
+
+// story returns the day that story-relative expressions count from: the
+// last day the text dated, or else the reference date.
+func (p *parser) story() (date, bool) {
+	if p.hasAnchor {
+		return p.anchor, true
+	}
+	return p.ref, p.hasRef
 }
 
 // when is a time expression before resolution: a partial date (y, m, d,
@@ -23,6 +36,7 @@ type when struct {
 	noref   bool // relative, but there is no publication date
 	approx  bool
 	gran    string
+	nowOnly bool // "now": only one end of a range
 }
 
 func fixed(sp span, rel bool) when {
@@ -152,6 +166,15 @@ func (p *parser) dateOrDay(i int) (when, int, bool) {
 	if w, e, ok := p.date(i); ok {
 		return w, e, true
 	}
+	if p.kind(i) == wNow {
+		// "between now and May 21", "from August 2019 to now"
+		if !p.hasRef {
+			return when{noref: true, rel: true, gran: "day", nowOnly: true}, i + 1, true
+		}
+		w := fixed(daySpan(p.ref), true)
+		w.nowOnly = true
+		return w, i + 1, true
+	}
 	if d, e, ok := p.day(i); ok {
 		return when{d: d}, e, true
 	}
@@ -175,10 +198,22 @@ func (p *parser) date(i int) (when, int, bool) {
 		try(p.yearFirst(i))
 		try(p.decade(i))
 		try(p.century(i))
-		try(p.ago(i))
+		if n := p.tok(i + 1); n.kind == tWord {
+			try(p.ago(i))
+			try(p.offset(i))
+			try(p.quarter(i))
+			try(p.nthOf(i))
+		} else if n.kind == tPunct {
+			try(p.mixedDate(i))
+		}
 	} else {
+		if t.id != 0 && p.lex.words[t.id].holiday {
+			try(p.holiday(i))
+		}
 		switch p.kind(i) {
 		case wThe:
+			try(p.nthOf(i))
+			try(p.weekOfDate(i))
 			try(p.dayFirst(i))
 			try(p.nthWeekday(i))
 			try(p.decade(i))
@@ -189,20 +224,24 @@ func (p *parser) date(i int) (when, int, bool) {
 			try(p.part(i))
 		case wMonth:
 			try(p.monthFirst(i))
+			try(p.mixedDate(i))
 		case wWeekday:
 			try(p.weekday(i))
 		case wNumber:
 			try(p.ago(i))
 			try(p.dayFirst(i))
+			try(p.offset(i))
 		case wOrdinal:
+			try(p.nthOf(i))
 			try(p.dayFirst(i))
 			try(p.century(i))
 			try(p.quarter(i))
 			try(p.nthWeekday(i))
 		case wSeason:
 			try(p.season(i))
-		case wShift, wOffset, wWeekend:
+		case wShift, wOffset, wWeekend, wRest:
 			try(p.relative(i))
+			try(p.nthOf(i))
 		case wPart:
 			try(p.part(i))
 		case wIn:
@@ -210,13 +249,21 @@ func (p *parser) date(i int) (when, int, bool) {
 			if y, e, ok := p.yearWords(i + 1); ok && p.str(i) != "at" {
 				try(when{y: y}, e, true)
 			}
+			if lowerIs(p.str(i), "in") {
+				try(p.in(i))
+			}
+		case wOver:
+			if lowerIs(p.str(i), "within") {
+				try(p.within(i))
+			}
 		case wUnit:
 			// "year 2008"
 			if w := p.word(i); w.val == 365 && p.tok(i+1).kind == tNum && p.tok(i+1).ndig == 4 {
 				return when{y: p.tok(i + 1).val}, i + 2, true
 			}
+			try(p.weekOfDate(i))
 		case wNoughties:
-			return fixed(span{date{2000, 1, 1}, date{2009, 12, 31}, "decade", false}, false), i + 1, true
+			return fixed(span{date{2000, 1, 1}, date{2009, 12, 31}, "decade", false, date{}}, false), i + 1, true
 		default:
 			if p.quarterWord(i) {
 				try(p.quarter(i))
@@ -234,7 +281,7 @@ func (p *parser) day(i int) (int, int, bool) {
 	}
 	t := p.tok(i)
 	if t.kind == tNum {
-		if t.ndig > 2 || t.val < 1 || t.val > 31 {
+		if t.ndig > 2 || t.val < 1 || t.val > 31 || p.mark(i-1, "$") || p.mark(i-1, "€") || p.mark(i-1, "£") {
 			return 0, i, false
 		}
 		e := i + 1
@@ -293,7 +340,7 @@ func (p *parser) monthFirst(i int) (when, int, bool) {
 	if (p.mark(e, "-") || p.mark(e, "/")) && p.adj(e) && p.tok(e+1).kind == tNum && p.adj(e+1) {
 		sep = e + 1
 	}
-	if d, e2, ok := p.day(sep); ok && (sep > e || p.tok(sep).kind != tNum || p.tok(sep+1).kind != tNum) {
+	if d, e2, ok := p.day(sep); ok && (sep > e || p.tok(sep).kind != tNum || p.tok(sep+1).kind != tNum || p.tok(sep+1).ndig == 4 && p.tok(sep+1).space) {
 		w.d = d
 		e = e2
 		k := e
@@ -311,7 +358,7 @@ func (p *parser) monthFirst(i int) (when, int, bool) {
 		return w, e, true
 	}
 	k := sep
-	if sep == e && (p.mark(e, ",") || p.kind(e) == wOf) {
+	if sep == e && (p.mark(e, ",") || p.kind(e) == wOf || p.kind(e) == wIn && lowerIs(p.str(e), "in") && p.tok(e+1).ndig == 4) {
 		k = e + 1
 	}
 	if y, e3, ok := p.year(k); ok {
@@ -331,15 +378,12 @@ func (p *parser) monthFirst(i int) (when, int, bool) {
 	}
 	if p.kind(k) == wOf || k > e && p.kind(e) == wOf {
 		if t := p.tok(k); t.kind == tNum && t.ndig == 2 {
-			w.y = 1900 + t.val
-			if t.val < 50 {
-				w.y = 2000 + t.val
-			}
+			w.y = p.twoDigitYear(t.val)
 			return w, k + 1, true
 		}
 	}
 	// A month alone: not "may" or "march" as ordinary words.
-	if lower && len(name) <= 5 || strings.EqualFold(name, "may") && !p.monthContext(i) || strings.EqualFold(name, "march") && !p.monthContext(i) {
+	if lower && len(name) <= 5 && !(len(name) >= 4 && p.monthContext(i)) || strings.EqualFold(name, "may") && !p.monthContext(i) || strings.EqualFold(name, "march") && !p.monthContext(i) {
 		return when{}, i, false
 	}
 	if len(name) <= 3 && !p.monthContext(i) && !(p.mark(e, "-") && p.kind(e+1) == wMonth) {
@@ -350,6 +394,12 @@ func (p *parser) monthFirst(i int) (when, int, bool) {
 
 // monthContext reports whether the word before token i introduces a date.
 func (p *parser) monthContext(i int) bool {
+	if (p.kind(i+1) == wTo || p.mark(i+1, "-")) && p.kind(i+2) == wMonth && p.tok(i).upper {
+		return true // "May to March"
+	}
+	if p.kind(i-1) == wThe && p.kind(i-2) == wIn {
+		return true // "in the April of that year"
+	}
 	switch p.kind(i - 1) {
 	case wIn, wSince, wFrom, wTo, wOf, wBetween, wAnd, wBefore, wAfter, wPart, wShift, wOn:
 		return true
@@ -364,6 +414,7 @@ func (p *parser) dayFirst(i int) (when, int, bool) {
 	if !ok {
 		return when{}, i, false
 	}
+	de := e
 	if p.mark(e, ".") && p.adj(e) || (p.mark(e, "-") && p.adj(e) && p.adj(e+1)) {
 		e++
 	}
@@ -371,8 +422,10 @@ func (p *parser) dayFirst(i int) (when, int, bool) {
 		e++
 	}
 	if p.kind(e) != wMonth {
-		// "the 21st", "the 4th" alone: a day of this or last month.
-		if p.kind(i) == wThe && p.kind(i+1) == wNone && p.endOfClause(e) {
+		// "the 21st", "the 4th" alone: a day of this or last month; so
+		// too "on 15" and "on 29th".
+		if p.kind(i) == wThe && p.kind(i+1) == wNone && p.endOfClause(e) ||
+			p.kind(i-1) == wOn && lowerIs(p.str(i-1), "on") && p.tok(i).kind == tNum && (p.sentenceMark(de) || de > i+1) {
 			return when{d: d, dayOK: true}, e, true
 		}
 		// "the 20th of next month"
@@ -408,6 +461,20 @@ func (p *parser) dayFirst(i int) (when, int, bool) {
 	return w, e, true
 }
 
+// sentenceMark reports whether token i ends the text or is a mark that
+// closes a phrase (",", ".", ";", "!", "?", ")").
+func (p *parser) sentenceMark(i int) bool {
+	if i >= len(p.toks) {
+		return true
+	}
+	for _, m := range []string{",", ".", ";", "!", "?", ")"} {
+		if p.mark(i, m) {
+			return !(p.tok(i+1).kind == tNum && p.adj(i+1))
+		}
+	}
+	return false
+}
+
 func (p *parser) endOfClause(i int) bool {
 	t := p.tok(i)
 	return i >= len(p.toks) || t.kind == tPunct
@@ -426,17 +493,9 @@ func (p *parser) numeric(i int) (when, int, bool) {
 			return when{y: y, m: m, d: d}, i + 1, true
 		}
 	}
-	sepAt := func(k int) string {
-		t := p.tok(k)
-		if t.kind != tPunct {
-			return ""
-		}
-		s := p.text[t.start:t.end]
-		switch s {
-		case "/", "-", ".":
-			return s
-		}
-		return ""
+	sepAt := p.sepAt
+	if p.mark(i-1, "/") && p.adj(i) && p.tok(i-2).kind == tNum && p.adj(i-1) {
+		return when{}, i, false // inside "10/1/2017"
 	}
 	s1 := sepAt(i + 1)
 	if s1 == "" || p.tok(i+2).kind != tNum {
@@ -456,10 +515,7 @@ func (p *parser) numeric(i int) (when, int, bool) {
 		case c.ndig == 4 || c.ndig == 2:
 			y = c.val
 			if c.ndig == 2 {
-				y = 1900 + c.val
-				if c.val < 50 {
-					y = 2000 + c.val
-				}
+				y = p.twoDigitYear(c.val)
 			}
 			if s1 == "." {
 				d, m = a.val, b.val
@@ -509,13 +565,20 @@ func (p *parser) numeric(i int) (when, int, bool) {
 	}
 	ctx := false
 	switch p.kind(i - 1) {
-	case wOn, wFrom, wTo, wSince, wBetween, wWeekday, wIn:
+	case wOn, wFrom, wTo, wSince, wBetween, wWeekday, wIn, wShift:
 		ctx = true
 	}
 	if p.kind(i-1) == wIn && s1 != "." || s1 == "/" && (a.ndig == 2 && a.val < 10 || b.ndig == 2 && b.val < 10) {
 		ctx = ctx || s1 == "/"
 	}
 	if p.kind(i-1) == wTo {
+		ctx = true
+	}
+	// One end of a range of numeric dates ("10/1-11/7"), or a month and
+	// day that cannot be a fraction of small numbers ("4/22", "2/29").
+	if (p.mark(i+3, "-") || p.mark(i+3, "–")) && p.tok(i+4).kind == tNum && p.sepAt(i+5) == s1 ||
+		(p.mark(i-1, "-") || p.mark(i-1, "–")) && p.tok(i-2).kind == tNum && p.sepAt(i-3) == s1 ||
+		s1 == "/" && a.val <= 12 && b.val > 12 {
 		ctx = true
 	}
 	if !ctx || p.kind(i+3) == wMonth {
@@ -529,6 +592,34 @@ func (p *parser) numeric(i int) (when, int, bool) {
 		return when{}, i, false
 	}
 	return when{m: m, d: d}, i + 3, true
+}
+
+// twoDigitYear reads a year written in two digits: in this century
+// unless that is more than twenty years after the reference date (or
+// 2030 without one), else in the last.
+func (p *parser) twoDigitYear(v int) int {
+	limit := 2030
+	if p.hasRef {
+		limit = p.ref.y + 20
+	}
+	if 2000+v <= limit {
+		return 2000 + v
+	}
+	return 1900 + v
+}
+
+// sepAt returns the date separator at token k, or "".
+func (p *parser) sepAt(k int) string {
+	t := p.tok(k)
+	if t.kind != tPunct {
+		return ""
+	}
+	s := p.text[t.start:t.end]
+	switch s {
+	case "/", "-", ".":
+		return s
+	}
+	return ""
 }
 
 // yearFirst reads a year standing alone where a year is expected ("in
@@ -551,6 +642,17 @@ func (p *parser) yearFirst(i int) (when, int, bool) {
 	}
 	if q, e2, ok := p.quarter(k); ok && q.fixed {
 		return p.withYear(q, y), e2, true
+	}
+	// "2019-aug-01", "2020/Sep/23", "2018 June"
+	if sep := p.sepAt(e); sep != "" && sep != "." && p.adj(e) && p.kind(e+1) == wMonth && p.adj(e+1) {
+		m := p.word(e + 1).val
+		if p.sepAt(e+2) == sep && p.adj(e+2) && p.tok(e+3).kind == tNum && p.adj(e+3) && valid(y, m, p.tok(e+3).val) && p.tok(e+3).ndig <= 2 {
+			return when{y: y, m: m, d: p.tok(e + 3).val}, e + 4, true
+		}
+		return when{y: y, m: m}, e + 2, true
+	}
+	if p.kind(e) == wMonth && p.yearContext(i) && p.tok(e).upper && p.tok(e).end-p.tok(e).start > 3 {
+		return when{y: y, m: p.word(e).val}, e + 1, true
 	}
 	if !p.yearContext(i) {
 		return when{}, i, false
@@ -582,10 +684,10 @@ func (p *parser) yearContext(i int) bool {
 	if w := p.word(i - 1); w.kind == wUnit && w.val == 365 {
 		return true
 	}
-	if (p.mark(i-1, "-") || p.mark(i-1, "–")) && (p.tok(i-2).kind == tNum && p.tok(i-2).ndig == 4 || p.kind(i-2) == wPart) {
+	if (p.mark(i-1, "-") || p.mark(i-1, "–") || p.mark(i-1, "~")) && (p.tok(i-2).kind == tNum && p.tok(i-2).ndig == 4 || p.kind(i-2) == wPart) {
 		return true
 	}
-	if p.mark(i+1, "-") || p.mark(i+1, "–") {
+	if p.mark(i+1, "-") || p.mark(i+1, "–") || p.mark(i+1, "~") {
 		if y, _, ok := p.year(i + 2); ok && y > p.tok(i).val {
 			return true
 		}
@@ -613,7 +715,7 @@ func (p *parser) decade(i int) (when, int, bool) {
 	if t.ndig == 2 {
 		y += 1900
 	}
-	return fixed(span{date{y, 1, 1}, date{y + 9, 12, 31}, "decade", false}, false), e + 1, true
+	return fixed(span{date{y, 1, 1}, date{y + 9, 12, 31}, "decade", false, date{}}, false), e + 1, true
 }
 
 // century reads "the 15th century", "21st century".
@@ -633,7 +735,7 @@ func (p *parser) century(i int) (when, int, bool) {
 		return when{}, i, false
 	}
 	y := (n - 1) * 100
-	return fixed(span{date{y, 1, 1}, date{y + 99, 12, 31}, "century", false}, false), e + 1, true
+	return fixed(span{date{y, 1, 1}, date{y + 99, 12, 31}, "century", false, date{}}, false), e + 1, true
 }
 
 // season reads "the spring of 2021", "summer 2022", "spring" (the last one).
@@ -732,9 +834,9 @@ func (p *parser) quarter(i int) (when, int, bool) {
 	mk := func(y int) span {
 		if half {
 			if q == 1 {
-				return span{date{y, 1, 1}, date{y, 6, 30}, "quarter", false}
+				return span{date{y, 1, 1}, date{y, 6, 30}, "quarter", false, date{}}
 			}
-			return span{date{y, 7, 1}, date{y, 12, 31}, "quarter", false}
+			return span{date{y, 7, 1}, date{y, 12, 31}, "quarter", false, date{}}
 		}
 		return quarterSpan(y, q)
 	}
@@ -759,7 +861,7 @@ func (p *parser) weekday(i int) (when, int, bool) {
 	if p.mark(e, ",") {
 		e++
 	}
-	if w, e2, ok := p.date(e); ok && !w.fixed && (w.d != 0 || w.m != 0) {
+	if w, e2, ok := p.date(e); ok && !w.fixed && w.m != 0 {
 		return w, e2, true
 	}
 	if p.mark(e, "(") {
@@ -767,7 +869,7 @@ func (p *parser) weekday(i int) (when, int, bool) {
 			return w, e2 + 1, true
 		}
 	}
-	if d, e2, ok := p.day(e); ok && p.tok(e).kind == tNum && !p.mark(e2, "-") {
+	if d, e2, ok := p.day(e); ok && (p.tok(e).kind == tNum || p.kind(e) == wThe) && !p.mark(e2, "-") {
 		// "Monday 21": the 21st of a month whose day falls on a Monday.
 		return p.weekdayOfDay(wd, d), e2, true
 	}

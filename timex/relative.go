@@ -15,7 +15,7 @@ const (
 )
 
 // duration is a length of time in months and days.
-type duration struct{ months, days int }
+type duration struct{ months, days, workdays int }
 
 func unitDuration(u int, n float64) duration {
 	switch u {
@@ -34,7 +34,14 @@ func unitDuration(u int, n float64) duration {
 }
 
 func (a date) add(d duration, sign int) date {
-	return a.addMonths(sign * d.months).addDays(sign * d.days)
+	b := a.addMonths(sign * d.months).addDays(sign * d.days)
+	for n := d.workdays; n > 0; {
+		b = b.addDays(sign)
+		if b.weekday() <= 5 {
+			n--
+		}
+	}
+	return b
 }
 
 func unitGran(u int) string {
@@ -61,7 +68,7 @@ func calendarUnit(a date, u, shift int) (span, bool) {
 	switch u {
 	case uWeek:
 		w := weekOf(a)
-		return span{w.from.addDays(7 * shift), w.to.addDays(7 * shift), "week", true}, true
+		return span{w.from.addDays(7 * shift), w.to.addDays(7 * shift), "week", true, date{}}, true
 	case uMonth:
 		b := date{a.y, a.m, 1}.addMonths(shift)
 		return monthSpan(b.y, b.m), true
@@ -73,10 +80,10 @@ func calendarUnit(a date, u, shift int) (span, bool) {
 		return yearSpan(a.y + shift), true
 	case uDecade:
 		y := a.y/10*10 + 10*shift
-		return span{date{y, 1, 1}, date{y + 9, 12, 31}, "decade", true}, true
+		return span{date{y, 1, 1}, date{y + 9, 12, 31}, "decade", true, date{}}, true
 	case uCentury:
 		y := a.y/100*100 + 100*shift
-		return span{date{y, 1, 1}, date{y + 99, 12, 31}, "century", true}, true
+		return span{date{y, 1, 1}, date{y + 99, 12, 31}, "century", true, date{}}, true
 	}
 	return span{}, false
 }
@@ -134,6 +141,15 @@ func (p *parser) length(i int) (duration, int, int, bool, bool) {
 	vague := false
 	for parts := 0; parts < 4; parts++ {
 		n, k, v, ok := p.count(e)
+		if ok && (lowerIs(p.str(k), "business") || lowerIs(p.str(k), "working")) && p.kind(k+1) == wUnit && p.word(k+1).val == uDay {
+			// "4 business days", "ten working days"
+			total.workdays += int(n)
+			if unit == 0 {
+				unit = uDay
+			}
+			e = k + 2
+			break
+		}
 		if !ok || p.kind(k) != wUnit {
 			break
 		}
@@ -153,7 +169,7 @@ func (p *parser) length(i int) (duration, int, int, bool, bool) {
 		vague = vague || v
 		e = k
 		if p.kind(e) == wAnd {
-			if _, k2, _, ok := p.count(e + 1); ok && p.kind(k2) == wUnit {
+			if _, k2, _, ok := p.count(e + 1); ok && p.kind(k2) == wUnit && !(p.kind(k2+1) == wAgo && p.afterShift(i)) {
 				e++
 			}
 		} else if p.mark(e, ",") {
@@ -171,6 +187,13 @@ func (p *parser) length(i int) (duration, int, int, bool, bool) {
 	return total, e, unit, vague, true
 }
 
+// afterShift reports whether the length at token i follows "the last",
+// "the past", "next": "the last 3 months and 2 days ago" is two
+// expressions.
+func (p *parser) afterShift(i int) bool {
+	return p.kind(i-1) == wShift
+}
+
 // ago reads "two years ago", "a year and a half ago", "a few days ago".
 func (p *parser) ago(i int) (when, int, bool) {
 	d, e, u, vague, ok := p.length(i)
@@ -181,7 +204,7 @@ func (p *parser) ago(i int) (when, int, bool) {
 		return when{noref: true, rel: true, gran: unitGran(u), approx: true}, e + 1, true
 	}
 	a := p.ref.add(d, -1)
-	w := fixed(span{a, a, "day", true}, true)
+	w := fixed(span{a, a, "day", true, date{}}, true)
 	w.approx = vague || u > uDay
 	return w, e + 1, true
 }
@@ -197,6 +220,20 @@ func (p *parser) relative(i int) (when, int, bool) {
 	noref := func(gran string, e int) (when, int, bool) {
 		return when{noref: true, rel: true, gran: gran}, e, true
 	}
+	if w, e, ok := p.around(i, k); ok {
+		if !p.hasRef {
+			return noref(w.gran, e)
+		}
+		return w, e, true
+	}
+	if n, j, vague, ok := p.count(k); ok && !vague && k > i && p.kind(j) == wShift && p.kind(j+1) == wUnit && p.word(j).val != 0 {
+		// "the 3 next weeks"
+		u := p.word(j + 1).val
+		if !p.hasRef {
+			return noref(unitGran(u), j+2)
+		}
+		return p.countedSpan(unitDuration(u, n), p.word(j).val, u), j + 2, true
+	}
 	switch p.kind(k) {
 	case wOffset:
 		if k != i {
@@ -207,11 +244,17 @@ func (p *parser) relative(i int) (when, int, bool) {
 		}
 		return fixed(daySpan(p.ref.addDays(p.word(k).val)), true), k + 1, true
 	case wWeekend:
+		if p.kind(k+1) == wOf {
+			if x, e, ok := p.holiday(k + 2); ok && x.fixed {
+				x.sp = holidayWeekend(x.sp.from)
+				return x, e, true
+			}
+		}
 		if !p.hasRef {
 			return noref("day", k+1)
 		}
 		w := weekOf(p.ref)
-		return fixed(span{w.to.addDays(-1), w.to, "day", true}, true), k + 1, true
+		return fixed(span{w.to.addDays(-1), w.to, "day", true, date{}}, true), k + 1, true
 	case wShift:
 	default:
 		return when{}, i, false
@@ -219,10 +262,33 @@ func (p *parser) relative(i int) (when, int, bool) {
 	sh := p.word(k).val
 	rolling := lowerIs(p.str(k), "past")
 	k++
+	if lowerIs(p.str(k), "calendar") && p.kind(k+1) == wUnit {
+		k++ // "this calendar year"
+	}
+	// "this Friday 5/12", "next Sunday 5/20", "this 5/12": the date
+	// stated, in the reference year.
+	if j := k; p.kind(j) == wWeekday || p.tok(j).kind == tNum {
+		if p.kind(j) == wWeekday {
+			j++
+			if p.mark(j, "-") || p.mark(j, ",") {
+				j++
+			}
+		}
+		if x, e, ok := p.date(j); ok && !x.fixed && x.m != 0 && x.d != 0 {
+			if x.y == 0 && p.hasRef {
+				x.y = p.ref.y
+			}
+			return x, e, true
+		}
+	}
 	past := false
 	if sh == 0 && lowerIs(p.str(k), "past") {
 		past, sh = true, -1
 		k++
+	}
+	if h, e, ok := p.holidayAt(k); ok {
+		// "last Easter", "the following Christmas"
+		return p.shiftHoliday(h, sh), e, true
 	}
 	switch p.kind(k) {
 	case wWeekday:
@@ -236,7 +302,7 @@ func (p *parser) relative(i int) (when, int, bool) {
 		}
 		w := weekOf(p.ref)
 		sat := w.to.addDays(-1 + 7*sh)
-		return fixed(span{sat, sat.addDays(1), "day", true}, true), k + 1, true
+		return fixed(span{sat, sat.addDays(1), "day", true, date{}}, true), k + 1, true
 	case wMonth:
 		if !p.hasRef {
 			return noref("month", k+1)
@@ -263,7 +329,17 @@ func (p *parser) relative(i int) (when, int, bool) {
 			return when{}, i, false
 		}
 		if u == uDay {
-			return when{}, i, false // "the next day" is the story's, not the paper's
+			// "the next day", "the previous day", "the same day": the
+			// story's days, counted from the last day the text dated.
+			s := p.str(k - 1)
+			if lowerIs(s, "last") || lowerIs(s, "past") || lowerIs(s, "this") || lowerIs(s, "current") || lowerIs(s, "coming") || lowerIs(s, "upcoming") {
+				return when{}, i, false
+			}
+			a, ok := p.story()
+			if !ok {
+				return noref("day", e)
+			}
+			return fixed(daySpan(a.addDays(sh)), true), e, true
 		}
 		// "the last year and a half"
 		if p.kind(e) == wAnd && p.kind(e+1) == wNumber && p.word(e+1).val == 1 && p.kind(e+2) == wHalf {
@@ -282,6 +358,14 @@ func (p *parser) relative(i int) (when, int, bool) {
 		if !p.hasRef {
 			return noref(unitGran(u), e)
 		}
+		if u == uFortnight && sh != 0 && !rolling {
+			// "the next fortnight": the two calendar weeks after this one.
+			mon := weekOf(p.ref).from.addDays(7)
+			if sh < 0 {
+				mon = mon.addDays(-21)
+			}
+			return fixed(span{mon, mon.addDays(13), "week", true, date{}}, true), e, true
+		}
 		if rolling || u == uFortnight {
 			return p.rollingSpan(unitDuration(u, 1), sh, unitGran(u)), e, true
 		}
@@ -299,7 +383,7 @@ func (p *parser) relative(i int) (when, int, bool) {
 		if !p.hasRef {
 			return noref(unitGran(u), e)
 		}
-		return p.rollingSpan(d, sh, unitGran(u)), e, true
+		return p.countedSpan(d, sh, u), e, true
 	}
 	if p.tok(k).kind == tNum {
 		d, e, u, _, ok := p.length(k)
@@ -309,7 +393,107 @@ func (p *parser) relative(i int) (when, int, bool) {
 		if !p.hasRef {
 			return noref(unitGran(u), e)
 		}
-		return p.rollingSpan(d, sh, unitGran(u)), e, true
+		return p.countedSpan(d, sh, u), e, true
+	}
+	return when{}, i, false
+}
+
+// countedSpan is "the past two quarters", "the next 3 decades": whole
+// calendar quarters (and decades to come) before or after the one holding
+// the reference date; other units, and past decades ("the past three
+// decades": thirty years to the reference date), roll from it.
+func (p *parser) countedSpan(d duration, shift, u int) when {
+	n := 0
+	switch u {
+	case uQuarter:
+		n = d.months / 3
+	case uDecade:
+		if shift > 0 {
+			n = d.months / 120
+		}
+	}
+	if n < 1 || d.days != 0 {
+		return p.rollingSpan(d, shift, unitGran(u))
+	}
+	a, _ := calendarUnit(p.ref, u, -n)
+	b, _ := calendarUnit(p.ref, u, -1)
+	if shift > 0 {
+		a, _ = calendarUnit(p.ref, u, 1)
+		b, _ = calendarUnit(p.ref, u, n)
+	}
+	return fixed(span{a.from, b.to, unitGran(u), true, date{}}, true)
+}
+
+// around reads, at token k (after "the" at i when there is one), "the day
+// after tomorrow", "the day before yesterday", "the week after next",
+// "the weekend after the next", "the rest of the month", "rest of week".
+// It returns a noref when without a reference date.
+func (p *parser) around(i, k int) (when, int, bool) {
+	kind := p.kind(k)
+	switch {
+	case kind == wRest:
+		j := k + 1
+		if p.kind(j) == wOf {
+			j++
+		}
+		if p.kind(j) == wThe || p.kind(j) == wShift && p.word(j).val == 0 {
+			j++
+		}
+		if p.kind(j) != wUnit || p.word(j).val < uWeek || p.word(j).val > uYear {
+			return when{}, i, false
+		}
+		u := p.word(j).val
+		if !p.hasRef {
+			return when{gran: "day"}, j + 1, true
+		}
+		sp, ok := calendarUnit(p.ref, u, 0)
+		if !ok {
+			return when{}, i, false
+		}
+		return fixed(span{p.ref, sp.to, "day", true, date{}}, true), j + 1, true
+	case kind == wUnit && p.word(k).val == uDay && lowerIs(p.str(k), "day") && (p.kind(k+1) == wAfter || p.kind(k+1) == wBefore) &&
+		p.kind(k+2) == wOffset && p.word(k+2).val != 0:
+		off := p.word(k + 2).val
+		if p.kind(k+1) == wAfter {
+			off++
+		} else {
+			off--
+		}
+		if !p.hasRef {
+			return when{gran: "day"}, k + 3, true
+		}
+		return fixed(daySpan(p.ref.addDays(off)), true), k + 3, true
+	case kind == wUnit && k > i && lowerIs(p.str(k), "day") && (p.kind(k+1) == wAfter || p.kind(k+1) == wBefore) && p.sentenceMark(k+2):
+		// "the day before", "the day after": the story's days.
+		a, ok := p.story()
+		if !ok {
+			return when{gran: "day"}, k + 2, true
+		}
+		off := 1
+		if p.kind(k+1) == wBefore {
+			off = -1
+		}
+		return fixed(daySpan(a.addDays(off)), true), k + 2, true
+	case (kind == wUnit || kind == wWeekend) && p.kind(k+1) == wAfter:
+		j := k + 2
+		if p.kind(j) == wThe {
+			j++
+		}
+		if p.kind(j) != wShift || p.word(j).val != 1 {
+			return when{}, i, false
+		}
+		if !p.hasRef {
+			return when{gran: "day"}, j + 1, true
+		}
+		if kind == wWeekend {
+			sat := weekOf(p.ref).to.addDays(-1 + 14)
+			return fixed(span{sat, sat.addDays(1), "day", true, date{}}, true), j + 1, true
+		}
+		sp, ok := calendarUnit(p.ref, p.word(k).val, 2)
+		if !ok || p.word(k).val == uDay {
+			return when{}, i, false
+		}
+		return fixed(sp, true), j + 1, true
 	}
 	return when{}, i, false
 }
@@ -318,10 +502,10 @@ func (p *parser) relative(i int) (when, int, bool) {
 // forward from the day after it.
 func (p *parser) rollingSpan(d duration, shift int, gran string) when {
 	if shift < 0 {
-		return fixed(span{p.ref.add(d, -1), p.ref, gran, true}, true)
+		return fixed(span{p.ref.add(d, -1), p.ref, gran, true, date{}}, true)
 	}
 	from := p.ref.addDays(1)
-	return fixed(span{from, p.ref.add(d, 1), gran, true}, true)
+	return fixed(span{from, p.ref.add(d, 1), gran, true, date{}}, true)
 }
 
 func lowerIs(s, w string) bool {
@@ -431,13 +615,25 @@ func (p *parser) applyPart(sp span, part int) (span, bool) {
 	}
 	switch part {
 	case partEarlier, partLater:
-		if !p.hasRef || p.ref.before(sp.from) || sp.to.before(p.ref) {
-			return span{}, false
+		// The early or late part, cut at the reference date when it falls
+		// inside ("earlier this month" on the 10th is the 1st to the 10th).
+		if sp.gran == "day" {
+			return sp, true // "earlier Friday": that day
 		}
-		if part == partEarlier {
-			out.to = p.ref
-		} else {
-			out.from = p.ref
+		early := part == partEarlier
+		whole := partLate
+		if early {
+			whole = partEarly
+		}
+		q, _ := p.applyPart(sp, whole)
+		out.from, out.to = q.from, q.to
+		if p.hasRef && !p.ref.before(sp.from) && !sp.to.before(p.ref) {
+			if early && p.ref.before(out.to) {
+				out.to = p.ref
+			}
+			if !early && out.from.before(p.ref) {
+				out.from = p.ref
+			}
 		}
 	}
 	out.gran = sp.gran

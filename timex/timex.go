@@ -20,6 +20,18 @@
 // 11-20 and 16-end, a week into Monday-Wednesday, Tuesday-Friday and
 // Thursday-Sunday; such parts are marked approx.
 //
+// A range ending on a whole month, season, quarter or year ("from May to
+// September", "2014-2018") has To on the first day of that unit and
+// Through on its last (see doc.Time). Weeks run Monday to Sunday; the
+// first week of a month or year is the one holding its 4th day (ISO 8601).
+// Holidays come from data/<lang>/holidays.txt. "The next day", "the day
+// before" and "two days later" count from the story: from the last single
+// day the text dated before them, or else from the publication date.
+// "In two weeks" is read as a future day, except after words that make it
+// a stretch of the past ("the first time in 20 years", "the worst in a
+// decade"). Years in two digits are in this century unless that is more
+// than twenty years after the publication date.
+//
 // The language resources are plain text files under data/<lang>/, embedded
 // in the binary.
 package timex
@@ -115,6 +127,9 @@ func (p *parser) output(x expr) doc.Time {
 		}
 		if !x.openTo {
 			t.To = sp.to.String()
+			if sp.through.y != 0 {
+				t.Through = sp.through.String()
+			}
 		}
 		if t.Granularity == "" {
 			t.Granularity = sp.gran
@@ -122,6 +137,9 @@ func (p *parser) output(x expr) doc.Time {
 	}
 	if t.Granularity == "" {
 		t.Granularity = doc.GranularityDay
+	}
+	if ok && !x.openFrom && sp.gran == "day" && sp.from == sp.to {
+		p.anchor, p.hasAnchor = sp.from, true
 	}
 	return t
 }
@@ -138,7 +156,7 @@ func (p *parser) expression(i int) (expr, bool) {
 					return expr{start: i, end: e2, w: w}, true
 				}
 			}
-			if a.full() {
+			if a.full() && !a.nowOnly {
 				return expr{start: i + 1, end: e, w: a}, true
 			}
 		}
@@ -151,10 +169,10 @@ func (p *parser) expression(i int) (expr, bool) {
 				case wSince:
 					x.openTo = true
 				case wAfter:
-					x.w = fixed(span{sp.to.addDays(1), sp.to.addDays(1), sp.gran, sp.rel}, a.rel)
+					x.w = fixed(span{sp.to.addDays(1), sp.to.addDays(1), sp.gran, sp.rel, date{}}, a.rel)
 					x.openTo = true
 				case wBefore:
-					x.w = fixed(span{sp.from.addDays(-1), sp.from.addDays(-1), sp.gran, sp.rel}, a.rel)
+					x.w = fixed(span{sp.from.addDays(-1), sp.from.addDays(-1), sp.gran, sp.rel, date{}}, a.rel)
 					x.openFrom = true
 				}
 			} else if k != wSince {
@@ -175,7 +193,14 @@ func (p *parser) expression(i int) (expr, bool) {
 			return expr{start: i, end: e2, w: w}, true
 		}
 	}
-	if !a.full() {
+	if a.d != 0 && a.m == 0 && a.wd == 0 && !a.fixed && p.kind(e) == wAnd {
+		// "18 and 19 June": the first day takes the month of the second.
+		if b, _, ok := p.date(e + 1); ok && !b.fixed && b.m != 0 && b.d != 0 {
+			a.m, a.y = b.m, b.y
+			return expr{start: i, end: e, w: a}, true
+		}
+	}
+	if !a.full() || a.nowOnly {
 		return expr{}, false
 	}
 	return expr{start: i, end: e, w: a}, true
@@ -210,10 +235,19 @@ func (p *parser) combine(a, b when) (when, bool) {
 		if !ok1 || !ok2 {
 			return when{rel: true, gran: a.gran, noref: true}, a.rel || b.rel
 		}
+		if a.fixed && !b.fixed && b.y == 0 && b.m != 0 && sb.to.before(sa.from) {
+			// "between now and May 21": the end in the year of the start,
+			// or the next.
+			b.y = sa.from.y
+			if sb2, ok := p.resolve(b); ok && sb2.to.before(sa.from) {
+				b.y++
+			}
+			sb, _ = p.resolve(b)
+		}
 		if sb.to.before(sa.from) {
 			return when{}, false
 		}
-		return fixed(span{sa.from, sb.to, sa.gran, sa.rel || sb.rel}, a.rel || b.rel), true
+		return fixed(rangeSpan(sa, sb, b.approx), a.rel || b.rel), true
 	}
 	if !a.full() && !b.full() {
 		return when{}, false
@@ -237,6 +271,16 @@ func (p *parser) combine(a, b when) (when, bool) {
 	if a.d != 0 && a.m == 0 && a.wd == 0 || b.d != 0 && b.m == 0 && b.wd == 0 {
 		return when{}, false
 	}
+	if a.y == 0 && b.y == 0 && a.m != 0 && b.m != 0 && p.hasRef {
+		// "from 02 to April 07", "10/1-11/7": the start read in the past
+		// sense, the end on or after it.
+		if sa, ok := p.resolve(a); ok {
+			a.y, b.y = sa.from.y, sa.from.y
+			if (date{b.y, b.m, max(b.d, 1)}).before(date{a.y, a.m, max(a.d, 1)}) {
+				b.y++
+			}
+		}
+	}
 	sa, ok1 := p.resolve(a)
 	sb, ok2 := p.resolve(b)
 	if !ok1 || !ok2 {
@@ -255,8 +299,24 @@ func (p *parser) combine(a, b when) (when, bool) {
 			return when{}, false
 		}
 	}
-	w := fixed(span{sa.from, sb.to, sa.gran, sa.rel || sb.rel}, sa.rel || sb.rel)
+	w := fixed(rangeSpan(sa, sb, b.approx), sa.rel || sb.rel)
 	return w, true
+}
+
+// rangeSpan joins the two ends of a range. An end that is a whole month,
+// season, quarter, year or longer ends the range on its first day, with
+// through on its last ("from May to September": to September 1, through
+// September 30); a part of one ("until earlier this year") does not.
+func rangeSpan(sa, sb span, part bool) span {
+	sp := span{from: sa.from, to: sb.to, gran: sa.gran, rel: sa.rel || sb.rel}
+	switch sb.gran {
+	case "day", "week", "":
+	default:
+		if sb.from != sa.from && !part {
+			sp.to, sp.through = sb.from, sb.to
+		}
+	}
+	return sp
 }
 
 // starter reports cheaply whether a time expression may start at word
@@ -266,8 +326,11 @@ func (p *parser) starter(i, depth int) bool {
 	if t.id == 0 {
 		return p.quarterWord(i)
 	}
+	if p.lex.words[t.id].holiday {
+		return true
+	}
 	switch p.lex.words[t.id].kind {
-	case wMonth, wWeekday, wSeason, wOffset, wShift, wWeekend, wPart, wNoughties, wOrdinal:
+	case wMonth, wWeekday, wSeason, wOffset, wShift, wWeekend, wPart, wNoughties, wOrdinal, wRest, wNow:
 		return true
 	case wFrom, wBetween, wSince, wBefore, wAfter, wThe:
 		if i+1 >= len(p.toks) || depth > 1 {
@@ -276,17 +339,20 @@ func (p *parser) starter(i, depth int) bool {
 		n := p.toks[i+1]
 		return n.kind == tNum || n.kind == tWord && p.starter(i+1, depth+1)
 	case wIn:
-		return p.kind(i+1) == wNumber
+		return p.kind(i+1) == wNumber || p.tok(i+1).kind == tNum
+	case wOver:
+		return lowerIs(p.str(i), "within")
 	case wNumber:
 		for k := i + 1; k <= i+3 && k < len(p.toks); k++ {
 			switch p.kind(k) {
-			case wUnit, wMonth, wOrdinal:
+			case wUnit, wMonth, wOrdinal, wWeekday:
 				return true
 			}
 		}
 		return false
 	case wUnit:
-		return p.tok(i+1).kind == tNum
+		k := p.kind(i + 1)
+		return p.tok(i+1).kind == tNum || k == wAfter || k == wBefore || p.lex.words[t.id].val == uWeek && (k == wOf || k == wStart || k == wPart)
 	}
 	return false
 }

@@ -23,6 +23,9 @@ func format(ts []doc.Time) string {
 	var out []string
 	for _, x := range ts {
 		s := x.Text + "=" + x.From + ".." + x.To
+		if x.Through != "" {
+			s += "(" + x.Through + ")"
+		}
 		if x.Approx {
 			s += "~"
 		}
@@ -66,10 +69,35 @@ func TestResolve(t *testing.T) {
 		{"in mid-2021", "", "mid-2021=2021-05-01..2021-08-31~"},
 		{"in late September", "2022-10-06", "late September=2022-09-16..2022-09-30~"},
 		{"the 77th UN General Assembly", "2022-10-06", ""},
-		{"between 2014 and 2018", "", "between 2014 and 2018=2014-01-01..2018-12-31"},
+		{"between 2014 and 2018", "", "between 2014 and 2018=2014-01-01..2018-01-01(2018-12-31)"},
 		{"in Q3 2019", "", "Q3 2019=2019-07-01..2019-09-30"},
 		{"the 21st century", "", "the 21st century=2000-01-01..2099-12-31"},
 		{"at 10:30", "2022-10-06", ""},
+		{"from May to September", "2022-10-06", "from May to September=2022-05-01..2022-09-01(2022-09-30)"},
+		{"on 14 and 15 September", "2022-10-06", "14=2022-09-14..2022-09-14; 15 September=2022-09-15..2022-09-15"},
+		{"on Easter 2018", "", "Easter 2018=2018-04-01..2018-04-01"},
+		{"last Christmas", "2022-10-06", "last Christmas=2021-12-25..2021-12-25"},
+		{"Labor Day weekend", "2021-11-09", "Labor Day weekend=2021-09-04..2021-09-06"},
+		{"Navruz", "2022-10-06", "Navruz=2022-03-21..2022-03-21"},
+		{"the first week of 2015", "", "the first week of 2015=2014-12-29..2015-01-04"},
+		{"the last four months of 2021", "", "the last four months of 2021=2021-09-01..2021-12-31"},
+		{"week 10", "2019-07-11", "week 10=2019-03-04..2019-03-10"},
+		{"the week of April 10th", "2018-03-14", "the week of April 10th=2017-04-10..2017-04-16"},
+		{"two weeks from now", "2016-11-07", "two weeks from now=2016-11-21..2016-11-21"},
+		{"2 weeks before May 13 1999", "", "2 weeks before May 13 1999=1999-04-29..1999-04-29"},
+		{"in two months", "2018-07-05", "in two months=2018-09-05..2018-09-05~"},
+		{"the first time in 20 years", "2018-07-05", ""},
+		{"within 3 years", "2017-11-08", "within 3 years=2017-11-08..2020-11-08"},
+		{"On 14 September fighting began. The next day talks failed; two days later they met.", "2022-10-06",
+			"14 September=2022-09-14..2022-09-14; The next day=2022-09-15..2022-09-15; two days later=2022-09-17..2022-09-17"},
+		{"the day before", "2018-11-08", "the day before=2018-11-07..2018-11-07"},
+		{"the rest of the month", "2016-11-07", "the rest of the month=2016-11-07..2016-11-30"},
+		{"the past two quarters", "2019-07-04", "the past two quarters=2019-01-01..2019-06-30"},
+		{"the next 4 business days", "2018-08-21", "the next 4 business days=2018-08-22..2018-08-27"},
+		{"between now and May 21", "2019-05-09", "between now and May 21=2019-05-09..2019-05-21"},
+		{"2019-aug-01", "", "2019-aug-01=2019-08-01..2019-08-01"},
+		{"on 03/18/40", "2016-11-07", "03/18/40=1940-03-18..1940-03-18"},
+		{"Oct2", "2016-11-07", "Oct2=2016-10-02..2016-10-02"},
 	} {
 		got := format(an.Resolve(tc.text, tc.published))
 		if got != tc.want {
@@ -108,7 +136,9 @@ func TestSeed(t *testing.T) {
 func FuzzResolve(f *testing.F) {
 	for _, s := range []string{"From September 14 to September 17, 2022", "14-17 September", "a year and a half ago",
 		"since the 1950s", "21/04/2016", "2022-10-06", "Q3 2019", "the first Friday of next month", "nineteen seventy eight",
-		"between 3 and 12 of Sept", "mid-2021", "10/1-11/2/2017", "2016H2", "the 70's"} {
+		"between 3 and 12 of Sept", "mid-2021", "10/1-11/2/2017", "2016H2", "the 70's", "Labor Day 2021 weekend",
+		"the last 3 weeks of this year", "two Sundays from now", "2020/Sep/23", "Oct2", "the next day", "in a fortnight's time",
+		"between now and May 21", "18 and 19 June", "the next 4 business days"} {
 		f.Add(s, "2022-10-06")
 	}
 	an := newAnnotator(f)
