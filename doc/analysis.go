@@ -14,6 +14,8 @@ type Analysis struct {
 	Claims       []Claim       `json:"claims"`
 	Events       []Event       `json:"events"`
 	Rhetoric     []Rhetoric    `json:"rhetoric"`
+	// RhetoricSummary counts the techniques of the rhetoric layer.
+	RhetoricSummary *RhetoricSummary `json:"rhetoric_summary,omitempty"`
 }
 
 // NewAnalysis returns an analysis of d with every layer present and empty.
