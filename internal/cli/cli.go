@@ -82,6 +82,14 @@ and rhetoric; it stores them and compares the sides' figures across articles.`,
 	root.SetErr(m.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(m.analyzeCmd())
+	root.AddCommand(m.serveCmd())
+	root.AddCommand(m.ingestCmd())
+	root.AddCommand(m.listCmd())
+	root.AddCommand(m.showCmd())
+	root.AddCommand(m.searchCmd())
+	root.AddCommand(m.compareCmd())
+	root.AddCommand(m.silencesCmd())
+	root.AddCommand(m.timelineCmd())
 	return root
 }
 

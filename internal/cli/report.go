@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -100,24 +99,20 @@ func writeReport(w io.Writer, a *doc.Analysis) error {
 			orNone(strings.Join(places, ", ")), orNone(strings.Join(actors, ", ")), len(e.Claims))
 	}
 	section(w, "Rhetoric", len(a.Rhetoric))
-	counts := map[string]int{}
 	for _, r := range a.Rhetoric {
-		counts[r.Technique]++
-		fmt.Fprintf(w, "  %-26s %q\n", r.Technique, clip(r.Text, 100))
-	}
-	if len(counts) > 0 {
-		keys := make([]string, 0, len(counts))
-		for k := range counts {
-			keys = append(keys, k)
+		why := ""
+		if len(r.Why) > 0 {
+			why = " — " + strings.Join(r.Why, "; ")
 		}
-		sort.Slice(keys, func(i, j int) bool {
-			return counts[keys[i]] > counts[keys[j]] || counts[keys[i]] == counts[keys[j]] && keys[i] < keys[j]
-		})
-		var parts []string
-		for _, k := range keys {
-			parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
+		fmt.Fprintf(w, "  %-26s %q%s\n", r.Technique, clip(r.Text, 100), why)
+	}
+	if s := a.RhetoricSummary; s != nil && len(s.Techniques) > 0 {
+		parts := make([]string, 0, len(s.Techniques))
+		for _, t := range s.Techniques {
+			parts = append(parts, fmt.Sprintf("%s %d (%.0f%% of sentences)", t.Technique, t.Spans, 100*t.SentenceShare))
 		}
 		fmt.Fprintf(w, "  by technique: %s\n", strings.Join(parts, ", "))
+		fmt.Fprintf(w, "  %d of %d sentences use a technique\n", s.SentencesWithTechnique, s.Sentences)
 	}
 	return nil
 }
