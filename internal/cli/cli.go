@@ -82,6 +82,7 @@ and rhetoric; it stores them and compares the sides' figures across articles.`,
 	root.SetErr(m.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(m.analyzeCmd())
+	root.AddCommand(m.demoCmd())
 	root.AddCommand(m.serveCmd())
 	root.AddCommand(m.ingestCmd())
 	root.AddCommand(m.listCmd())

@@ -98,7 +98,7 @@ func (m *Main) records(ctx context.Context, o sourceOptions, files []string) ([]
 
 // recordsOfFiles analyses the articles of files and returns their records.
 func (m *Main) recordsOfFiles(ctx context.Context, o sourceOptions, files []string) ([]compare.Record, bool, error) {
-	p, err := pipeline.New()
+	p, err := m.pipeline()
 	if err != nil {
 		return nil, false, err
 	}
@@ -209,7 +209,7 @@ func (m *Main) writeComparison(w io.Writer, recs []compare.Record, opts compare.
 // messages) and writes their comparison and silences as the Markdown
 // brief: what `parallax demo` prints for the example corpus.
 func (m *Main) compareJSONL(ctx context.Context, r io.Reader, name string, w io.Writer) error {
-	p, err := pipeline.New()
+	p, err := m.pipeline()
 	if err != nil {
 		return err
 	}

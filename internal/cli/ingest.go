@@ -24,6 +24,8 @@ type ingestOptions struct {
 	published string
 	workers   int
 	batch     int
+	// pipeline holds extra pipeline options (the demo's outlet registry).
+	pipeline []pipeline.Option
 }
 
 func (m *Main) ingestCmd() *cobra.Command {
@@ -74,7 +76,7 @@ func (s ingestSummary) String() string {
 
 // ingest analyses the documents of every source and stores them in batches.
 func (m *Main) ingest(ctx context.Context, o ingestOptions, sources []string) error {
-	p, err := pipeline.New()
+	p, err := m.pipeline(o.pipeline...)
 	if err != nil {
 		return err
 	}
