@@ -332,3 +332,20 @@ func TestStopsWhenCallbackFails(t *testing.T) {
 		t.Errorf("Read = %v after %d calls, want stop after 1", err, n)
 	}
 }
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct {
+		text, want string
+	}{
+		{"The border guards of the two countries said on Friday that the ceasefire was holding, and that talks between the sides would resume in the coming days.", "en"},
+		{"Пограничники двух стран заявили в пятницу, что режим прекращения огня соблюдается и что переговоры между сторонами возобновятся в ближайшие дни, как и было обещано.", "ru"},
+		{"Прикордонники двох країн заявили в п'ятницю, що режим припинення вогню дотримується і що переговори між сторонами відновляться найближчими днями.", "uk"},
+		{"Die Grenzschützer der beiden Länder sagten am Freitag, dass die Waffenruhe halte und dass die Gespräche zwischen den Seiten in den kommenden Tagen wieder aufgenommen würden.", "de"},
+		{"too short", ""},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.text); got != tt.want {
+			t.Errorf("DetectLanguage(%.30q…) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -37,6 +37,9 @@ func DetectLanguage(text string) string {
 	if letters < 20 {
 		return ""
 	}
+	if l := commonWordsLanguage(text); l != "" {
+		return l
+	}
 	info := whatlanggo.DetectWithOptions(text, newsLanguages())
 	if info.Confidence < minLangConfidence {
 		return ""
@@ -75,3 +78,78 @@ var newsLanguages = sync.OnceValue(func() whatlanggo.Options {
 	}
 	return whatlanggo.Options{Whitelist: w}
 })
+
+// Words that are frequent in one language and rare in its neighbours.
+var (
+	englishWords = wordSet("the and of to is that was for with said are were by from has have it on at as he this be not an which")
+	russianWords = wordSet("и в не на что с по как он это из к за от о но его она был были также для при")
+)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// commonWordsLanguage recognises English and Russian — most of what
+// Parallax reads — by the share of their commonest words, which is many
+// times cheaper than trigram detection; it returns "" when unsure, and
+// the trigram model decides.
+func commonWordsLanguage(text string) string {
+	var words, latin, cyrillic, en, ru, the int
+	start := -1
+	var lower strings.Builder
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := text[start:end]
+		start = -1
+		words++
+		lower.Reset()
+		for _, r := range w {
+			lower.WriteRune(unicode.ToLower(r))
+		}
+		lw := lower.String()
+		switch {
+		case lw == "the":
+			the++
+			en++
+		case englishWords[lw]:
+			en++
+		case russianWords[lw]:
+			ru++
+		}
+	}
+	for i, r := range text {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			switch {
+			case r < 0x250:
+				latin++
+			case unicode.Is(unicode.Cyrillic, r):
+				if strings.ContainsRune("іїєґўІЇЄҐЎ", r) {
+					return "" // Ukrainian or Belarusian letters
+				}
+				cyrillic++
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(text))
+	if words < 20 {
+		return ""
+	}
+	switch {
+	case latin > 19*cyrillic && en*100 >= 12*words && the*50 >= words:
+		return "en"
+	case cyrillic > 19*latin && ru*7 >= words:
+		return "ru"
+	}
+	return ""
+}
