@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/store"
@@ -139,52 +140,58 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"query": q, "hits": hits})
 }
 
-// compareFilter reads the cross-document filters of a query.
-func compareFilter(q url.Values) (Filter, error) {
-	f := Filter{Event: q.Get("event"), Side: doc.Party(strings.ToUpper(strings.TrimSpace(q.Get("side")))), Outlet: q.Get("outlet")}
-	for _, p := range []struct {
-		name string
-		dst  *string
-	}{{"from", &f.From}, {"to", &f.To}} {
-		if v := strings.TrimSpace(q.Get(p.name)); v != "" {
-			d, err := ingest.NormalizeDate(v)
-			if err != nil {
-				return f, badRequest(p.name + ": want a date YYYY-MM-DD")
-			}
-			*p.dst = d
-		}
-	}
-	return f, nil
-}
-
-func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
-	s.crossDocument(w, r, "events", func(f Filter) (any, error) { return s.cfg.Compare.Compare(r.Context(), f) })
-}
-
-func (s *Server) apiSilences(w http.ResponseWriter, r *http.Request) {
-	s.crossDocument(w, r, "silences", func(f Filter) (any, error) { return s.cfg.Compare.Silences(r.Context(), f) })
-}
-
-func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
-	s.crossDocument(w, r, "timeline", func(f Filter) (any, error) { return s.cfg.Compare.Timeline(r.Context(), f) })
-}
-
-func (s *Server) crossDocument(w http.ResponseWriter, r *http.Request, key string, get func(Filter) (any, error)) {
-	if s.cfg.Compare == nil {
+// crossDocument reads the records a cross-document endpoint compares and
+// writes what answer returns, or its error.
+func (s *Server) crossDocument(w http.ResponseWriter, r *http.Request, answer func(crossQuery, []compare.Record) (any, error)) {
+	if s.cfg.Records == nil {
 		s.fail(w, r, notImplemented("comparison across documents"))
 		return
 	}
-	f, err := compareFilter(r.URL.Query())
+	c, err := readCrossQuery(r.URL.Query())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v, err := get(f)
+	recs, err := s.records(r.Context(), c)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"filter": f, key: v})
+	v, err := answer(c, recs)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// apiCompare answers what `parallax compare --json` prints: the report.
+func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
+	s.crossDocument(w, r, func(c crossQuery, recs []compare.Record) (any, error) {
+		rep, tl := compare.Analyze(recs, c.options())
+		if c.Event != "" && len(tl) == 0 {
+			return nil, &Error{http.StatusNotFound, "no event " + strconv.Quote(c.Event)}
+		}
+		return rep, nil
+	})
+}
+
+// apiSilences answers what `parallax silences --json` prints.
+func (s *Server) apiSilences(w http.ResponseWriter, r *http.Request) {
+	s.crossDocument(w, r, func(c crossQuery, recs []compare.Record) (any, error) {
+		if c.Side == "" {
+			return nil, badRequest("side: want the party whose silences to list (KG, TJ, ...)")
+		}
+		return silences(recs, c), nil
+	})
+}
+
+// apiTimeline answers what `parallax timeline --format json` prints.
+func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
+	s.crossDocument(w, r, func(c crossQuery, recs []compare.Record) (any, error) {
+		_, tl := compare.Analyze(recs, c.options())
+		return tl, nil
+	})
 }
 
 // ingestRequest is the JSON body of POST /api/v1/documents: exactly one of

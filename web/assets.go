@@ -97,13 +97,10 @@ var pageNames = []string{"index", "article", "compare", "silences", "timeline", 
 
 func (s *Server) loadTemplates() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
-		"asset":   s.assets.url,
-		"party":   partyText,
-		"join":    strings.Join,
-		"add":     func(a, b int) int { return a + b },
-		"figure":  figureText,
-		"cell":    cell,
-		"metrics": metrics,
+		"asset": s.assets.url,
+		"party": partyText,
+		"join":  strings.Join,
+		"add":   func(a, b int) int { return a + b },
 	}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html")
 	if err != nil {

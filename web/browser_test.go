@@ -173,11 +173,42 @@ func TestBrowser(t *testing.T) {
 	t.Run("sample article", func(t *testing.T) { testSampleArticle(t, bctx) })
 	t.Run("hostile article", func(t *testing.T) { testHostileArticle(t, bctx) })
 	t.Run("seed article", func(t *testing.T) { testSeedArticle(t, bctx) })
+	t.Run("comparison", func(t *testing.T) { testComparison(t, bctx) })
+}
+
+// testComparison opens the comparison of the sample and a contradicting
+// report, checks that the contradiction is marked, and follows a figure's
+// link to its claim, highlighted in its article.
+func testComparison(t *testing.T, bctx context.Context) {
+	ctx, probs := tab(t, bctx)
+	s, _ := crossServer(t)
+	ts := httptestServer(t, s)
+	open(t, ctx, ts+"/compare", "section.event")
+	if n := eval[int](t, ctx, `document.querySelectorAll(".group.contested .flag-contradiction").length`); n == 0 {
+		t.Error("no contradiction is marked")
+	}
+	if bg := eval[string](t, ctx, `getComputedStyle(document.querySelector(".flag-contradiction")).backgroundColor`); bg == "" || bg == "rgba(0, 0, 0, 0)" {
+		t.Errorf("the contradiction flag is not shaded: %q", bg)
+	}
+	screenshot(t, ctx, "compare.png")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`table.figures a[href^="/doc/south1"]`)), chromedp.WaitVisible(chromedp.CSS("#claim"))); err != nil {
+		t.Fatal(err)
+	}
+	if cls := eval[string](t, ctx, `document.getElementById("claim").className`); !strings.Contains(cls, "focus") {
+		t.Errorf("the linked claim is not focused: class %q", cls)
+	}
+	for _, p := range []string{"/silences", "/timeline", "/map"} {
+		open(t, ctx, ts+p, "main")
+		screenshot(t, ctx, "cross"+strings.ReplaceAll(p, "/", "-")+".png")
+	}
+	if list, csp := probs.get(); len(list) > 0 || len(csp) > 0 {
+		t.Errorf("problems in the browser: %v %v", list, csp)
+	}
 }
 
 func testSampleArticle(t *testing.T, bctx context.Context) {
 	ctx, probs := tab(t, bctx)
-	s, _ := newTestServer(t, Config{Compare: fakeCompare{}})
+	s, _ := crossServer(t)
 	ts := httptestServer(t, s)
 	open(t, ctx, ts+"/doc/sample1", "#article-body")
 	claims := eval[int](t, ctx, `document.querySelectorAll("#article-body mark.l-claim").length`)

@@ -75,6 +75,7 @@ type mapPoint struct {
 	Detail   string // hover text
 	Weight   int    // e.g. how many documents or events name it
 	Event    bool   // an event took place there
+	Href     string // where the point links to (a path on this server), if anywhere
 }
 
 // svg draws points over the countries around them. Countries whose codes
@@ -202,11 +203,20 @@ func (w *world) svg(b *strings.Builder, mapWidth float64, points []mapPoint, foc
 		if p.Event {
 			class = "place event"
 		}
+		link := strings.HasPrefix(p.Href, "/") && !strings.HasPrefix(p.Href, "//") // this server's paths only
+		if link {
+			b.WriteString(`<a href="`)
+			escapeText(b, p.Href)
+			b.WriteString(`">`)
+		}
 		fmt.Fprintf(b, `<g class="%s"><circle cx="%.1f" cy="%.1f" r="%.1f"/><text x="%.1f" y="%.1f">`, class, x, y, r, x+r+3, y+4)
 		escapeText(b, p.Label)
 		b.WriteString(`</text><title>`)
 		escapeText(b, p.Detail)
 		b.WriteString(`</title></g>`)
+		if link {
+			b.WriteString(`</a>`)
+		}
 	}
 	b.WriteString(`</svg>`)
 }

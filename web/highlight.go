@@ -14,6 +14,7 @@ type mark struct {
 	Key        string // detail key, e.g. "c3"
 	Class      string // extra css class (side, technique), already safe
 	Title      string // plain-text summary for the title attribute
+	ID         string // element id of the mark's first fragment, if any
 }
 
 // highlight writes text as HTML with every mark wrapped in <mark> elements.
@@ -84,11 +85,11 @@ func highlight(b *strings.Builder, text string, marks []mark) {
 		}
 		for j := len(reopen) - 1; j >= 0; j-- {
 			k := reopen[j]
-			openMark(b, &ms[k])
+			openMark(b, &ms[k], false)
 			stack = append(stack, k)
 		}
 		for next < len(ms) && ms[next].Start == p {
-			openMark(b, &ms[next])
+			openMark(b, &ms[next], true)
 			stack = append(stack, next)
 			next++
 		}
@@ -98,8 +99,14 @@ func highlight(b *strings.Builder, text string, marks []mark) {
 	}
 }
 
-func openMark(b *strings.Builder, m *mark) {
-	b.WriteString(`<mark class="hl l-`)
+func openMark(b *strings.Builder, m *mark, first bool) {
+	b.WriteString(`<mark `)
+	if first && m.ID != "" {
+		b.WriteString(`id="`)
+		escapeText(b, m.ID)
+		b.WriteString(`" `)
+	}
+	b.WriteString(`class="hl l-`)
 	b.WriteString(m.Layer)
 	if m.Class != "" {
 		b.WriteByte(' ')

@@ -100,16 +100,20 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := s.buildArticle(a)
+	focus := r.URL.Query().Get("claim")
+	if len(focus) > maxParam {
+		focus = ""
+	}
+	v := s.buildArticle(a, focus)
 	agg := map[string]*mapPoint{}
-	focus := placesOf(a, agg)
+	countries := placesOf(a, agg)
 	points := make([]mapPoint, 0, len(agg))
 	for _, p := range agg {
 		points = append(points, *p)
 	}
-	if len(points) > 0 || len(focus) > 0 {
+	if len(points) > 0 || len(countries) > 0 {
 		var b strings.Builder
-		s.world.svg(&b, 420, points, focus)
+		s.world.svg(&b, 420, points, countries)
 		v.Map = template.HTML(b.String()) // built by svg, which escapes every name
 	}
 	title := a.Document.Title
@@ -176,9 +180,21 @@ type mapView struct {
 	Map       template.HTML
 	Documents int
 	Places    []mapPoint
+	// Events is set when the map shows the compared events (Places are
+	// then events) rather than the places named in the latest documents;
+	// Unplaced counts the events without coordinates.
+	Events   bool
+	Unplaced int
 }
 
+// handleMapPage maps the events compared across documents, each linked to
+// its comparison; without records to compare, the places named in the
+// latest documents.
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Records != nil {
+		s.eventMap(w, r)
+		return
+	}
 	docs, err := s.cfg.Store.List(r.Context(), store.ListOptions{Limit: s.cfg.MapDocuments})
 	if err != nil {
 		s.fail(w, r, err)
@@ -215,79 +231,4 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	s.world.svg(&b, 900, v.Places, focus)
 	v.Map = template.HTML(b.String()) // built by svg, which escapes every name
 	s.render(w, r, http.StatusOK, "map", pageData{Title: "Map", Nav: "map", Data: v})
-}
-
-// crossView is the data of the comparison, silences and timeline pages.
-type crossView struct {
-	Available bool
-	Filter    Filter
-	Problem   string
-	Events    []EventComparison
-	Silences  []Silence
-	Timeline  []TimelineEntry
-}
-
-func (s *Server) crossPage(w http.ResponseWriter, r *http.Request, name, title string, fill func(*crossView) error) {
-	v := crossView{Available: s.cfg.Compare != nil}
-	f, err := compareFilter(r.URL.Query())
-	if err != nil {
-		if e, ok := err.(*Error); ok {
-			v.Problem = e.Message
-		}
-	}
-	v.Filter = f
-	if v.Available && v.Problem == "" {
-		if err := fill(&v); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	s.render(w, r, http.StatusOK, name, pageData{Title: title, Nav: name, Data: v})
-}
-
-func (s *Server) handleComparePage(w http.ResponseWriter, r *http.Request) {
-	s.crossPage(w, r, "compare", "Figures by side", func(v *crossView) (err error) {
-		v.Events, err = s.cfg.Compare.Compare(r.Context(), v.Filter)
-		return err
-	})
-}
-
-func (s *Server) handleSilencesPage(w http.ResponseWriter, r *http.Request) {
-	s.crossPage(w, r, "silences", "Silences", func(v *crossView) (err error) {
-		v.Silences, err = s.cfg.Compare.Silences(r.Context(), v.Filter)
-		return err
-	})
-}
-
-func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
-	s.crossPage(w, r, "timeline", "Timeline", func(v *crossView) (err error) {
-		v.Timeline, err = s.cfg.Compare.Timeline(r.Context(), v.Filter)
-		return err
-	})
-}
-
-// figureText writes a comparison figure for the templates.
-func figureText(f Figure) string { return figure(f.Low, f.High, f.Approx) }
-
-// cell finds the figure of one side for one metric.
-func cell(e EventComparison, metric string, side doc.Party) *Figure {
-	for i := range e.Figures {
-		if e.Figures[i].Metric == metric && e.Figures[i].Side == side {
-			return &e.Figures[i]
-		}
-	}
-	return nil
-}
-
-// metrics lists an event's metrics in first-seen order.
-func metrics(e EventComparison) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, f := range e.Figures {
-		if !seen[f.Metric] {
-			seen[f.Metric] = true
-			out = append(out, f.Metric)
-		}
-	}
-	return out
 }

@@ -42,6 +42,9 @@ type articleView struct {
 	Claims      []claimRow
 	Techniques  []techniqueCount
 	Map         template.HTML
+	// Focus is the claim a link asked to show (?claim=ID), highlighted
+	// and scrolled to; nil when none.
+	Focus *claimRow
 }
 
 // techniqueCount is one line of the rhetoric summary.
@@ -53,6 +56,7 @@ type techniqueCount struct {
 // claimRow is one line of the claims table.
 type claimRow struct {
 	Key, Metric, Value, About, Side, Speaker, Via, Evidence, Text string
+	Focus                                                         bool // the claim a link asked to show
 }
 
 // techniqueWhy explains each rhetoric technique in a sentence.
@@ -74,8 +78,10 @@ var techniqueWhy = map[string]string{
 }
 
 // buildArticle turns an analysis into marks, details and tables. Every
-// string it produces is plain text, escaped when written.
-func (s *Server) buildArticle(a *doc.Analysis) articleView {
+// string it produces is plain text, escaped when written. The claim whose
+// ID is focus, if any, is marked as the one a link asked to show: its
+// highlight gets the id "claim".
+func (s *Server) buildArticle(a *doc.Analysis, focus string) articleView {
 	text := a.Document.Text
 	var marks []mark
 	var details []detail
@@ -220,13 +226,19 @@ func (s *Server) buildArticle(a *doc.Analysis) articleView {
 		if c.Side != "" {
 			class += " side-" + safeClass(string(c.Side))
 		}
-		marks = append(marks, mark{Start: c.Start, End: c.End, Layer: "claim", Key: key, Class: class, Title: c.Metric + " " + v + " (" + partyText(c.Side) + ")"})
+		m := mark{Start: c.Start, End: c.End, Layer: "claim", Key: key, Class: class, Title: c.Metric + " " + v + " (" + partyText(c.Side) + ")"}
+		isFocus := focus != "" && c.ID == focus
+		if isFocus {
+			m.Class += " focus"
+			m.ID = "claim"
+		}
+		marks = append(marks, m)
 		side := "—"
 		if c.Side != "" {
 			side = string(c.Side)
 		}
 		claims = append(claims, claimRow{Key: key, Metric: strings.ReplaceAll(c.Metric, "_", " "), Value: v, About: partyText(c.About), Side: side,
-			Speaker: speaker, Via: strings.Join(c.Via, " → "), Evidence: evidenceText(c.Evidence), Text: c.Text})
+			Speaker: speaker, Via: strings.Join(c.Via, " → "), Evidence: evidenceText(c.Evidence), Text: c.Text, Focus: isFocus})
 	}
 	for i, e := range a.Events {
 		key := "v" + strconv.Itoa(i)
@@ -285,6 +297,12 @@ func (s *Server) buildArticle(a *doc.Analysis) articleView {
 		}
 		return techniques[i].Name < techniques[j].Name
 	})
+	var focused *claimRow
+	for i := range claims {
+		if claims[i].Focus {
+			focused = &claims[i]
+		}
+	}
 	var body, det strings.Builder
 	highlight(&body, text, marks)
 	writeDetails(&det, details)
@@ -296,6 +314,7 @@ func (s *Server) buildArticle(a *doc.Analysis) articleView {
 		Details:     details,
 		Claims:      claims,
 		Techniques:  techniques,
+		Focus:       focused,
 	}
 }
 

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/store"
 )
@@ -49,7 +50,11 @@ type HTMLReader func(page []byte, base string) (doc.Document, error)
 type Config struct {
 	Store    store.Store
 	Analyzer Analyzer
-	Compare  Comparer
+	// Records streams the stored claims that the comparison, silences,
+	// timeline and map views compare. When nil, the Store is used if it
+	// satisfies compare.RecordSource (the SQLite store does); otherwise
+	// those views answer 501.
+	Records  compare.RecordSource
 	Fetch    Fetcher
 	ReadHTML HTMLReader
 	// Token, when set, is required (as "Authorization: Bearer TOKEN") by
@@ -96,6 +101,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MapDocuments <= 0 {
 		cfg.MapDocuments = 200
+	}
+	if cfg.Records == nil {
+		if src, ok := cfg.Store.(compare.RecordSource); ok {
+			cfg.Records = src
+		}
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, busy: make(chan struct{}, max(runtime.GOMAXPROCS(0), 1))}
 	if s.log == nil {

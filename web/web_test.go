@@ -32,7 +32,7 @@ func TestHandlers(t *testing.T) {
 		{"article", "GET", "/doc/sample1", 200, "text/html", []string{`class="hl l-claim`, `class="hl l-rhetoric`, `id="d-c0"`, "name calling", `<svg class="map"`}},
 		{"missing article", "GET", "/doc/nope", 404, "text/html", []string{"not found"}},
 		{"unknown page", "GET", "/nowhere", 404, "text/html", nil},
-		{"compare page without compare", "GET", "/compare", 200, "text/html", []string{"not available in this build"}},
+		{"compare page without compare", "GET", "/compare", 200, "text/html", []string{"not available"}},
 		{"silences page", "GET", "/silences", 200, "text/html", []string{"not available"}},
 		{"timeline page", "GET", "/timeline", 200, "text/html", []string{"not available"}},
 		{"map page", "GET", "/map", 200, "text/html", []string{`<svg class="map"`, "Riverton", "Kyrgyzstan"}},
@@ -217,58 +217,6 @@ func failFetch(t *testing.T) Fetcher {
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-// fakeCompare answers the cross-document views with fixed data.
-type fakeCompare struct{}
-
-func (fakeCompare) Compare(context.Context, Filter) ([]EventComparison, error) {
-	return []EventComparison{{Event: "g1", Type: "armed_clash", Title: "Riverton <clashes>", From: "2024-03-04", To: "2024-03-06", Places: []string{"Riverton"},
-		Sides: []doc.Party{"NL", "SL"}, Figures: []Figure{
-			{Metric: "killed", Side: "NL", Low: doc.Float(40), High: doc.Float(40), Flags: []string{"contradicted", "no_evidence"}},
-			{Metric: "killed", Side: "SL", Low: doc.Float(3), High: doc.Float(3), Flags: []string{"contradicted"}},
-			{Metric: "injured", Side: "NL", Low: doc.Float(120), High: doc.Float(120), Approx: "about"},
-		}}}, nil
-}
-
-func (fakeCompare) Silences(context.Context, Filter) ([]Silence, error) {
-	return []Silence{{Event: "g1", Silent: "SL", Metric: "injured", ReportedBy: []doc.Party{"NL"}, Note: "SL gives no figure"}}, nil
-}
-
-func (fakeCompare) Timeline(_ context.Context, f Filter) ([]TimelineEntry, error) {
-	return []TimelineEntry{{Event: "g1", Type: "armed_clash", From: "2024-03-04", To: "2024-03-06", Title: "Riverton clashes", Sides: []doc.Party{f.Side}, Documents: []string{"sample1"}, Claims: 3}}, nil
-}
-
-func TestCrossDocumentViews(t *testing.T) {
-	s, _ := newTestServer(t, Config{Compare: fakeCompare{}})
-	h := s.Handler()
-	tests := []struct {
-		target string
-		status int
-		want   []string
-	}{
-		{"/compare", 200, []string{"Riverton &lt;clashes&gt;", "40", "about 120", `flag-contradicted`, `<td class="none">—</td>`}},
-		{"/silences", 200, []string{"SL gives no figure", "silent"}},
-		{"/timeline?side=nl", 200, []string{"Riverton clashes", "2024-03-04 – 2024-03-06", ">NL<"}},
-		{"/timeline?from=never", 200, []string{"from: want a date"}},
-		{"/api/v1/compare", 200, []string{`"events":[{"event":"g1"`, `"flags":["contradicted","no_evidence"]`}},
-		{"/api/v1/silences?side=SL", 200, []string{`"silent":"SL"`, `"filter":{"side":"SL"}`}},
-		{"/api/v1/timeline?side=kg&from=2024-01-01", 200, []string{`"sides":["KG"]`, `"from":"2024-01-01"`}},
-		{"/api/v1/timeline?to=tomorrow", 400, []string{"to: want a date"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.target, func(t *testing.T) {
-			w := do(t, h, "GET", tt.target, "", "")
-			if w.Code != tt.status {
-				t.Fatalf("status %d, want %d: %s", w.Code, tt.status, w.Body)
-			}
-			for _, c := range tt.want {
-				if !strings.Contains(w.Body.String(), c) {
-					t.Errorf("body lacks %q:\n%s", c, w.Body)
-				}
-			}
-		})
-	}
 }
 
 func TestAssetsAreImmutable(t *testing.T) {

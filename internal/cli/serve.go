@@ -13,9 +13,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/ingest"
-	"github.com/parallaxnews/parallax/pipeline"
 	"github.com/parallaxnews/parallax/web"
 )
 
@@ -68,14 +68,18 @@ func (m *Main) serve(ctx context.Context, o serveOptions) error {
 		return fmt.Errorf("opening the database: %w", err)
 	}
 	defer st.Close()
-	p, err := pipeline.New()
+	p, err := m.pipeline()
 	if err != nil {
 		return err
 	}
 	rd := ingest.NewReader(ingest.Options{MaxBytes: web.DefaultMaxBody}) // AllowPrivate stays false
 	readOnly := !loopback && o.token == ""
+	// The comparison, silences, timeline and map views read the stored
+	// claims; a store that cannot stream them leaves those views off.
+	records, _ := st.(compare.RecordSource)
 	srv, err := web.New(web.Config{
 		Store:    st,
+		Records:  records,
 		Analyzer: p,
 		Fetch: func(ctx context.Context, url string) (doc.Document, error) {
 			return firstDocument(ctx, rd, url)
