@@ -135,6 +135,7 @@ type Work struct {
 	out  []uint8
 	back []uint8
 	cand []uint8
+	hs   []uint32 // span classifier features
 	// Why's scratch space.
 	explain Features
 	names   map[uint32]string
@@ -231,7 +232,9 @@ func (t *Tagger) Tag(w *Work, text string, sentences []doc.Span) []Span {
 		em := w.em[:n*Stride]
 		t.M.Emit(f, k, em)
 		w.out = viterbi(em, n, &t.M.Trans, &t.M.reach, Beam, w.out, w.back, w.cand)
+		first := len(spans)
 		spans = AppendSpans(spans, f, k, w.out, em, &t.M.Policy)
+		w.hs = t.M.relabel(f, k, spans[first:], em, w.hs)
 	}
 	return spans
 }
@@ -378,8 +381,11 @@ func (t *Tagger) Why(w *Work, spans []Span, top int) [][]string {
 	m := t.M
 	mask := uint32(1)<<m.Bits - 1
 	weight := func(h uint32, c int) float32 {
-		row := m.W[(h&mask)*Stride:]
-		return float32(row[c])*m.Scale[c] - float32(row[0])*m.Scale[0]
+		// The packed rows, which Emit has just read, rather than W.
+		r := m.packed[(h&mask)*2:][:2]
+		wc := int32(r[c/8]>>(8*(c%8))&0xff) - 128
+		w0 := int32(r[0]&0xff) - 128
+		return float32(wc)*m.Scale[c] - float32(w0)*m.Scale[0]
 	}
 	biasHash := mix(tBias, 0, 0) // the feature every token has
 	if w.names == nil {

@@ -67,6 +67,13 @@ type Model struct {
 	// Spread is the typical size of a label's lead over "O"; a span's
 	// margin divided by it gives its confidence.
 	Spread float32
+	// The span classifier (see SpanFeatures): 1<<SpanBits rows of Stride
+	// int8 weights, label c scaled by SpanScale[c], and the weight of the
+	// tagger's lead over "O" beside it. SpanBits is 0 without one.
+	SpanBits  int
+	SpanW     []int8
+	SpanScale [Stride]float32
+	SpanAlpha float32
 
 	packed []uint64        // W biased by 128, two words a row, for Emit
 	reach  [Stride]float32 // see reach
@@ -84,7 +91,7 @@ func (m *Model) prepare() {
 	m.reach = reach(&m.Trans)
 }
 
-const magic = "PLXRH3"
+const magic = "PLXRH4"
 
 // Encode writes m in the compressed binary model format.
 func (m *Model) Encode(w io.Writer) error {
@@ -108,6 +115,21 @@ func (m *Model) Encode(w io.Writer) error {
 			col[r] = byte(m.W[r*Stride+c])
 		}
 		b.Write(col)
+	}
+	for _, v := range []any{uint32(m.SpanBits), m.SpanScale, m.SpanAlpha} {
+		if err := binary.Write(b, binary.LittleEndian, v); err != nil {
+			return fmt.Errorf("encoding the model: %w", err)
+		}
+	}
+	if m.SpanBits > 0 {
+		srows := 1 << m.SpanBits
+		col = make([]byte, srows)
+		for c := range NumLabels {
+			for r := range srows {
+				col[r] = byte(m.SpanW[r*Stride+c])
+			}
+			b.Write(col)
+		}
 	}
 	if _, err := zw.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("compressing the model: %w", err)
@@ -144,7 +166,7 @@ func Decode(data []byte) (*Model, error) {
 	}
 	m.Bits = int(bits)
 	rows := 1 << m.Bits
-	if r.Len() != rows*NumLabels {
+	if r.Len() < rows*NumLabels {
 		return nil, fmt.Errorf("reading the rhetoric model: %d weight bytes, want %d", r.Len(), rows*NumLabels)
 	}
 	col := make([]byte, rows)
@@ -155,6 +177,35 @@ func Decode(data []byte) (*Model, error) {
 		}
 		for i, v := range col {
 			m.W[i*Stride+c] = int8(v)
+		}
+	}
+	var sbits uint32
+	for _, v := range []any{&sbits, &m.SpanScale, &m.SpanAlpha} {
+		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
+			return nil, fmt.Errorf("reading the rhetoric span classifier header: %w", err)
+		}
+	}
+	if sbits > 24 {
+		return nil, fmt.Errorf("reading the rhetoric model: %d span classifier bits do not fit this version", sbits)
+	}
+	m.SpanBits = int(sbits)
+	srows := 0
+	if sbits > 0 {
+		srows = 1 << sbits
+	}
+	if r.Len() != srows*NumLabels {
+		return nil, fmt.Errorf("reading the rhetoric model: %d span classifier bytes, want %d", r.Len(), srows*NumLabels)
+	}
+	if srows > 0 {
+		col = make([]byte, srows)
+		m.SpanW = make([]int8, srows*Stride)
+		for c := range NumLabels {
+			if _, err := io.ReadFull(r, col); err != nil {
+				return nil, fmt.Errorf("reading the rhetoric span classifier: %w", err)
+			}
+			for i, v := range col {
+				m.SpanW[i*Stride+c] = int8(v)
+			}
 		}
 	}
 	m.prepare()

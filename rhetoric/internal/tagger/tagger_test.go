@@ -170,6 +170,8 @@ func TestModelRoundTrip(t *testing.T) {
 	m := Quantise(bits, w, trans)
 	m.Bias[3] = -0.25
 	m.Policy[4] = Sentence
+	sc := Quantise(bits, w, [(NumLabels + 1) * Stride]float32{})
+	m.SpanBits, m.SpanW, m.SpanScale, m.SpanAlpha = bits, sc.W, sc.Scale, 0.75
 	var buf bytes.Buffer
 	if err := m.Encode(&buf); err != nil {
 		t.Fatal(err)
@@ -178,7 +180,8 @@ func TestModelRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Bits != m.Bits || !slices.Equal(got.W, m.W) || got.Scale != m.Scale || got.Trans != m.Trans || got.Bias != m.Bias || got.Policy != m.Policy {
+	if got.Bits != m.Bits || !slices.Equal(got.W, m.W) || got.Scale != m.Scale || got.Trans != m.Trans || got.Bias != m.Bias || got.Policy != m.Policy ||
+		got.SpanBits != m.SpanBits || !slices.Equal(got.SpanW, m.SpanW) || got.SpanScale != m.SpanScale || got.SpanAlpha != m.SpanAlpha {
 		t.Error("model changed in a round trip")
 	}
 	// Quantised weights stay close to the originals.

@@ -62,7 +62,7 @@ type article struct {
 type options struct {
 	data, lexicon, out, heldoutDir string
 	holdout, tune                  float64
-	epochs, bits                   int
+	epochs, bits, spanEpochs       int
 	binary, quick, crf             bool
 	rate, l2, dropout              float64
 }
@@ -79,7 +79,8 @@ func main() {
 	flag.Float64Var(&o.tune, "tune", 0.2, "share of the training articles used to tune the thresholds")
 	flag.StringVar(&o.heldoutDir, "heldout-dir", "", "write the held-out articles and labels here, for ptc.py")
 	flag.IntVar(&o.epochs, "epochs", 30, "training passes")
-	flag.IntVar(&o.bits, "bits", 20, "log2 of the number of hashed feature rows")
+	flag.IntVar(&o.bits, "bits", 18, "log2 of the number of hashed feature rows")
+	flag.IntVar(&o.spanEpochs, "span-epochs", 0, "experiment: train a span classifier to relabel spans, this many passes (0: none)")
 	flag.BoolVar(&o.binary, "binary", false, "experiment: one label for every technique")
 	flag.BoolVar(&o.quick, "quick", false, "experiment: score the model fitted without the tuning articles instead of retraining")
 	flag.BoolVar(&o.crf, "crf", false, "train a CRF instead of a perceptron")
@@ -172,11 +173,21 @@ func run(o options) error {
 	bias := [tagger.Stride]float32{}
 	policy := [tagger.Stride]uint8{}
 	spread := float32(1)
+	alpha := float32(-1)
 	var m *tagger.Model
 	if len(tune) > 0 {
 		m = fitModel(fit, o, nil)
 		bias, policy, spread = tuneBias(m, tune)
 		m.Bias, m.Policy, m.Spread = bias, policy, spread
+		if o.spanEpochs > 0 {
+			fitSpan(m, fit, o.spanEpochs)
+			m.SpanAlpha = tuneAlpha(m, tune, spread)
+			if m.SpanAlpha < 0 {
+				m.SpanBits, m.SpanW, m.SpanAlpha = 0, nil, 0
+			} else {
+				alpha = m.SpanAlpha / spanSpread(m, tune)
+			}
+		}
 		si, flc := evaluate(m, x, tune)
 		log.Printf("tuned on %d articles: SI %s, FLC %s", len(tune), si, flc)
 	}
@@ -194,6 +205,12 @@ func run(o options) error {
 			bias[i] *= r
 		}
 		m.Bias, m.Policy, m.Spread = bias, policy, spread
+		if o.spanEpochs > 0 && alpha >= 0 {
+			fitSpan(m, train, o.spanEpochs)
+			// alpha is per unit of the span classifier's spread; the
+			// tagger's margins grew by r.
+			m.SpanAlpha = alpha * spanSpread(m, tune) / r
+		}
 	}
 	if len(held) > 0 {
 		si, flc := evaluate(m, x, held)
@@ -225,6 +242,8 @@ func run(o options) error {
 }
 
 // bucket maps an article ID to [0,1) by a salted hash.
+func logf(format string, args ...any) { log.Printf(format, args...) }
+
 func bucket(id, salt string) float64 {
 	h := fnv.New64a()
 	h.Write([]byte(salt + ":" + id))
@@ -489,7 +508,9 @@ func decodeAll(m *tagger.Model, cs []cached, bias *[tagger.Stride]float32, polic
 			}
 		}
 		out = m.Decode(em, n, out, back)
-		for _, s := range tagger.AppendSpans(nil, c.a.f, c.k, out, nil, policy) {
+		spans := tagger.AppendSpans(nil, c.a.f, c.k, out, nil, policy)
+		m.Relabel(c.a.f, c.k, spans, em)
+		for _, s := range spans {
 			pred[c.a] = append(pred[c.a], tagger.Labeled{Start: s.Start, End: s.End, Label: tagger.Label(s.Label)})
 		}
 		if _, ok := pred[c.a]; !ok {
