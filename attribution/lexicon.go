@@ -4,10 +4,10 @@ import (
 	"embed"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/parallaxnews/parallax/attribution/internal/tagger"
 	"github.com/parallaxnews/parallax/segment"
 )
 
@@ -69,21 +69,9 @@ func (p phrases) find(words []string, from, to int) (int, int) {
 	return -1, 0
 }
 
-// lower returns s in lower case, without allocating when it already is.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.Map(func(r rune) rune {
-				if r == '’' {
-					return '\''
-				}
-				return unicode.ToLower(r)
-			}, s)
-		}
-	}
-	return s
-}
+// lower returns s in lower case, with ’ as ', without allocating when it
+// already is.
+func lower(s string) string { return tagger.Lower(s) }
 
 // dataLines returns the non-empty, non-comment lines of an embedded file.
 func dataLines(name string) ([]string, error) {
@@ -102,12 +90,31 @@ func dataLines(name string) ([]string, error) {
 	return out, nil
 }
 
+// Bits of lexicon.starts.
+const (
+	startsStrong uint8 = 1 << iota
+	startsNone
+	startsCited
+)
+
+// strongShare is the share of cue uses above which a listed cue is strong.
+const strongShare = 0.5
+
 // lexicon holds the language resources of the annotator.
 type lexicon struct {
-	cues   phrases
-	hedges phrases
-	none   phrases // evidence markers: no evidence given
-	cited  phrases // evidence markers: evidence cited
+	// strong holds the cues that are cues in most of their uses (and the
+	// cues added by hand): the finder's rules look for them where the cue
+	// tagger found nothing.
+	strong phrases
+	// cueList is the cue list as the cue tagger reads it.
+	cueList *tagger.Lexicon
+	hedges  phrases
+	none    phrases // evidence markers: no evidence given
+	cited   phrases // evidence markers: evidence cited
+	// starts maps the first word of a phrase of strong, none and cited
+	// to the lists it opens a phrase of, so that a sentence without any
+	// is passed over after one look-up per word.
+	starts map[string]uint8
 	aux    map[string]bool
 	stop   map[string]bool
 	skip   map[string]bool
@@ -117,16 +124,24 @@ type lexicon struct {
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{cues: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(),
+	lx := &lexicon{strong: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{}}
 	lines, err := dataLines("cues.txt")
 	if err != nil {
 		return nil, err
 	}
+	var cues []string
 	for _, l := range lines {
-		cue, _, _ := strings.Cut(l, "\t")
-		lx.cues.add(cue)
+		cue, stats, _ := strings.Cut(l, "\t")
+		cues = append(cues, cue)
+		f := strings.Fields(stats)
+		if len(f) < 2 {
+			lx.strong.add(cue) // added by hand
+		} else if share, err := strconv.ParseFloat(f[1], 64); err == nil && share >= strongShare {
+			lx.strong.add(cue)
+		}
 	}
+	lx.cueList = tagger.NewLexicon(cues)
 	if lines, err = dataLines("hedges.txt"); err != nil {
 		return nil, err
 	}
@@ -171,6 +186,12 @@ func loadLexicon() (*lexicon, error) {
 			lx.pronoun[word] = class
 		default:
 			return nil, fmt.Errorf("words.txt: unknown class %q", class)
+		}
+	}
+	lx.starts = map[string]uint8{}
+	for bit, p := range map[uint8]phrases{startsStrong: lx.strong, startsNone: lx.none, startsCited: lx.cited} {
+		for w := range p.byFirst {
+			lx.starts[w] |= bit
 		}
 	}
 	return lx, nil

@@ -2,6 +2,7 @@ package attribution_test
 
 import (
 	"bufio"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"sort"
@@ -170,16 +171,44 @@ func charSpan(text string, s doc.Span) [2]int {
 // TestPolNeAR scores the attributions on the PolNeAR dev part with the
 // definitions of tools/polnear.py (partial-overlap and exact F1 of cue,
 // source and content) and reports the figures. It fails only when cue
-// F1 falls well below what the finder reached when it was written.
+// F1 falls well below what the finder reached when it was written (0.726
+// on dev). POLNEAR_PART picks another part, POLNEAR_HELDOUT scores only the
+// articles that attribution/internal/train -heldout kept out of fitting,
+// POLNEAR_CUE_BIAS overrides the cue tagger's bias and POLNEAR_DEBUG names
+// a file for the missed and spurious cues.
 func TestPolNeAR(t *testing.T) {
 	part := os.Getenv("POLNEAR_PART")
 	if part == "" {
 		part = "dev"
 	}
 	docs := readPolNeAR(t, filepath.Join(sharedDir(t), "datasets", "polnear", part))
+	if v := os.Getenv("POLNEAR_HELDOUT"); v != "" {
+		// Only the articles that attribution/internal/train -heldout kept
+		// out of fitting.
+		share, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatalf("POLNEAR_HELDOUT: %v", err)
+		}
+		kept := docs[:0]
+		for _, d := range docs {
+			h := fnv.New32a()
+			h.Write([]byte(d.name))
+			if float64(h.Sum32()%1000) < share*1000 {
+				kept = append(kept, d)
+			}
+		}
+		docs = kept
+	}
 	an, err := attribution.New()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if v := os.Getenv("POLNEAR_CUE_BIAS"); v != "" {
+		b, err := strconv.ParseFloat(v, 32)
+		if err != nil {
+			t.Fatalf("POLNEAR_CUE_BIAS: %v", err)
+		}
+		attribution.SetCueBias(an, float32(b))
 	}
 	seg := segment.New()
 	var dbg *os.File
@@ -197,7 +226,12 @@ func TestPolNeAR(t *testing.T) {
 		pred := map[string][][2]int{}
 		for _, at := range a.Attributions {
 			pred["cue"] = append(pred["cue"], charSpan(d.text, at.Cue.Span()))
-			pred["source"] = append(pred["source"], charSpan(d.text, at.Source.Span()))
+			src := [2]int{-1, -1} // no source: kept for debugDump only
+			if at.Source != nil {
+				src = charSpan(d.text, at.Source.Span())
+				pred["source"] = append(pred["source"], src)
+			}
+			pred["debug-source"] = append(pred["debug-source"], src)
 			pred["content"] = append(pred["content"], charSpan(d.text, at.Content))
 		}
 		for role, s := range scores {
@@ -211,8 +245,8 @@ func TestPolNeAR(t *testing.T) {
 		p, r, f, ex := scores[role].figures()
 		t.Logf("polnear %s: %d articles; %s overlap P %.3f R %.3f F1 %.3f exact F1 %.3f", part, len(docs), role, p, r, f, ex)
 	}
-	if _, _, f, _ := scores["cue"].figures(); f < 0.5 {
-		t.Errorf("cue F1 %.3f, want at least 0.5", f)
+	if _, _, f, _ := scores["cue"].figures(); f < 0.68 {
+		t.Errorf("cue F1 %.3f, want at least 0.68", f)
 	}
 }
 
@@ -248,6 +282,11 @@ func debugDump(f *os.File, d polnearDoc, pred map[string][][2]int) {
 		if !found {
 			tag = "FP"
 		}
-		f.WriteString(tag + "\t" + strings.ToLower(str(p)) + "\t" + str(pred["source"][i]) + "\t" + str(pred["content"][i]) + "\n")
+		for _, g := range d.gold["cue"] {
+			if overlap(p, g) > 0 && p != g {
+				tag = "PART\t" + strings.ToLower(str(g))
+			}
+		}
+		f.WriteString(tag + "\t" + strings.ToLower(str(p)) + "\t" + str(pred["debug-source"][i]) + "\t" + str(pred["content"][i]) + "\n")
 	}
 }
