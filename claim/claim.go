@@ -11,6 +11,21 @@
 // attribution that holds the figure, else from the document's outlet.
 // Events are found from event words, merged by type and date, dated from
 // the times layer or else the publication date.
+//
+// A figure's metric may also stand far from it: after the modifiers of
+// the counted noun ("35 citizens of X, among them women, were killed"), in
+// the subject of a running total ("the number of citizens killed … has
+// risen to 36"), or left out in a repeated frame ("of 24 dead; …, of 31").
+// A count after a possessive ("her three grandchildren"), an age, or a
+// figure that is the object of a preposition after the metric word ("fled
+// with three children") is no claim. Soldiers killed are metric killed,
+// like civilians (DESIGN.md's military_losses is left to equipment): the
+// dev gold counts "21 servicemen killed" as killed, and a side's total
+// must stay comparable with the other's. A source that names a state only
+// by a demonym ("users of Tajik social networks") takes its side but not
+// its identity (Speaker empty, SpeakerText the source); a government body
+// named without a country takes the side of the outlet, whose side is the
+// outlet entity's or that of a place it is named after ("Batken Herald").
 package claim
 
 import (
@@ -65,6 +80,11 @@ type state struct {
 	marks []partyMark
 	// sentEnts lists, for each sentence, the entities mentioned in it.
 	sentEnts [][]int
+	// hedged tells, for each sentence, whether a hedge scopes over it
+	// ("Reportedly, …", "… could not be verified").
+	hedged []bool
+	// home is the side of the document's outlet, when known.
+	home doc.Party
 }
 
 // partyMark is a mention that names a party.
@@ -119,7 +139,63 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		}
 	}
 	sort.Slice(s.marks, func(i, j int) bool { return s.marks[i].word < s.marks[j].word })
+	s.hedged = make([]bool, len(s.sents))
+	for si, sent := range s.sents {
+		for k := sent[0]; k < sent[1]; k++ {
+			n := s.lx.is("hedge", s.lows, k)
+			if n == 0 {
+				continue
+			}
+			s.hedged[si] = true
+			if n > 1 && si > 0 {
+				// "The figures could not be verified." hedges the sentence
+				// before it too.
+				s.hedged[si-1] = true
+			}
+		}
+	}
+	s.home = s.homeSide()
 	return s
+}
+
+// homeSide returns the side of the document's outlet: the outlet entity's
+// side, else the country of a place or country the outlet is named after
+// ("Batken Herald", "Dushanbe Evening Post").
+func (s *state) homeSide() doc.Party {
+	e := s.outlet()
+	if e != nil && e.Side != "" {
+		return e.Side
+	}
+	name := " " + lower(s.a.Document.Outlet) + " "
+	if e != nil {
+		name = " " + lower(e.Name) + " "
+	}
+	if strings.TrimSpace(name) == "" {
+		return ""
+	}
+	for _, o := range s.a.Entities {
+		if o.Kind != doc.KindPlace && o.Kind != doc.KindCountry {
+			continue
+		}
+		p := partyOf(o)
+		if p == "" {
+			continue
+		}
+		if containsWords(name, o.Name) {
+			return p
+		}
+		for _, n := range o.Aliases {
+			if containsWords(name, n) {
+				return p
+			}
+		}
+		for _, m := range o.Mentions {
+			if containsWords(name, m.Text) {
+				return p
+			}
+		}
+	}
+	return ""
 }
 
 // partyOf returns the party an entity's mention names: a country's side,
@@ -140,6 +216,26 @@ func partyOf(e doc.Entity) doc.Party {
 		return e.Side
 	}
 	return ""
+}
+
+// containsWords reports whether padded, a lower-case text between spaces,
+// holds n as whole words.
+func containsWords(padded, n string) bool {
+	n = strings.TrimSpace(lower(n))
+	if n == "" {
+		return false
+	}
+	for i := strings.Index(padded, n); i >= 0; {
+		if padded[i-1] == ' ' && i+len(n) < len(padded) && padded[i+len(n)] == ' ' {
+			return true
+		}
+		j := strings.Index(padded[i+1:], n)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // wordAt returns the index of the first word that ends after byte off.
@@ -204,13 +300,18 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		}
 	}
 	// Rightwards, unless the figure counts something else first ("41
-	// casualties and evacuation of …").
+	// casualties and evacuation of …"); past the modifiers of a counted
+	// noun ("35 citizens of Tajikistan, among them women, were killed").
 	d := 0
-	for k := e; k < sent[1] && k < e+10; k++ {
+	from := e
+	if s.nounAfter(b, e) != "" {
+		from = s.skipModifiers(e, sent[1])
+	}
+	for k := from; k < sent[1] && k < from+10; k++ {
 		if s.isQ[k] != 0 || s.hard(k) {
 			break
 		}
-		if d == 0 && (s.countsOther(k) || s.countsOtherInside(b, e)) {
+		if d == 0 && k == from && (s.countsOther(k) || s.countsOtherInside(b, e)) {
 			break
 		}
 		if n, m := s.lx.metrics.match(s.lows[:sent[1]], k); n > 0 {
@@ -251,8 +352,8 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 				break
 			}
 		}
-		if found {
-			break
+		if found || s.lx.is("not-counted", s.lows, k) > 0 {
+			break // "fled with three children": the figure is not what fled
 		}
 		if s.lx.is("filler", s.lows, k) > 0 {
 			continue
@@ -265,13 +366,100 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			break
 		}
 	}
+	// A running total whose subject holds the metric ("the number of
+	// citizens killed in the attack has risen to 36").
+	if bestScore > 0.5 && s.tallyBefore(b) {
+		for k := b - 1; k >= sent[0] && k > b-30; k-- {
+			if s.isQ[k] != 0 || s.hard(k) {
+				break
+			}
+			if n, m := s.lx.metrics.match(s.lows[:b], k); n > 0 {
+				return metricCue{k, n, m}, true
+			}
+		}
+	}
 	return best, bestScore < 1e9
+}
+
+// skipModifiers returns the first word after the modifiers that follow a
+// counted noun ending before word k: "of Tajikistan", "from the Batken
+// region", and an aside between commas that begins with a part phrase
+// (", among them women and children,").
+func (s *state) skipModifiers(k, end int) int {
+	for range 4 {
+		if k >= end {
+			return k
+		}
+		switch s.lows[k] {
+		case "of", "from", "in":
+			j := k + 1
+			if j < end && s.lows[j] == "the" {
+				j++
+			}
+			names := 0
+			for j < end && s.isQ[j] == 0 && s.capital(j) {
+				j++
+				names++
+			}
+			for names > 0 && j < end && (s.lows[j] == "region" || s.lows[j] == "district" || s.lows[j] == "province" || s.lows[j] == "side") {
+				j++
+			}
+			if names == 0 {
+				return k
+			}
+			k = j
+			continue
+		case ",":
+			n := s.lx.is("part", s.lows, k+1)
+			if n == 0 {
+				return k
+			}
+			j := k + 1 + n
+			for j < end && j < k+15 && s.lows[j] != "," && !s.hard(j) && s.isQ[j] == 0 {
+				j++
+			}
+			if j >= end || s.lows[j] != "," {
+				return k
+			}
+			k = j + 1
+			continue
+		}
+		return k
+	}
+	return k
+}
+
+// capital reports whether word k begins with a capital letter.
+func (s *state) capital(k int) bool {
+	c := s.text[s.words[k].start]
+	return c >= 'A' && c <= 'Z' || c >= 0x80 && s.lows[k] != s.text[s.words[k].start:s.words[k].end]
+}
+
+// tallyBefore reports whether the figure at word b ends a running total
+// whose subject is a tally ("the number of dead has risen to 36", "brings
+// the toll to 59"): "to" or "at" just before it and a tally word earlier in
+// its clause.
+func (s *state) tallyBefore(b int) bool {
+	if b == 0 || (s.lows[b-1] != "to" && s.lows[b-1] != "at" && s.lx.is("total", s.lows, b-1) == 0) {
+		return false
+	}
+	sent := s.sents[s.words[b].sent]
+	for k := b - 2; k >= sent[0] && k > b-30; k-- {
+		if s.isQ[k] != 0 || s.hard(k) {
+			return false
+		}
+		if s.lx.is("tally", s.lows, k) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // claims returns the claims of the document.
 func (s *state) claims() []doc.Claim {
 	out := []doc.Claim{}
 	lastInSent := map[int]int{} // sentence → index in out of its last claim
+	var first []int             // index in out → first word of its figure
 	for qi, q := range s.a.Quantities {
 		b := s.qword[qi]
 		if b < 0 || !unitOK(q.Unit) {
@@ -283,6 +471,11 @@ func (s *state) claims() []doc.Claim {
 		}
 		// Footnote marks: "[1]".
 		if b > 0 && s.lows[b-1] == "[" && e < len(s.words) && s.lows[e] == "]" {
+			continue
+		}
+		// A count of someone's relatives or companions ("her three
+		// grandchildren"), or an age ("a 52-year-old teacher").
+		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) {
 			continue
 		}
 		si := s.words[b].sent
@@ -311,7 +504,17 @@ func (s *state) claims() []doc.Claim {
 		default:
 			// A breakdown of the figure before: "of which more than 600".
 			pi, has := lastInSent[si]
-			if !has || !s.partBefore(b, s.wordAt(out[pi].End)) {
+			if !has {
+				continue
+			}
+			if s.gapped(b, e, first[pi]) {
+				// "spoke of 24 dead; this morning, of 31": the metric of
+				// the figure before, left out.
+				c.Metric = out[pi].Metric
+				c.Total = out[pi].Total
+				break
+			}
+			if !s.partBefore(b, s.wordAt(out[pi].End)) {
 				continue
 			}
 			c.Metric = out[pi].Metric
@@ -320,12 +523,12 @@ func (s *state) claims() []doc.Claim {
 				continue
 			}
 		}
-		if c.Breakdown == "" {
+		if c.Breakdown == "" && c.Metric != "" {
 			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partBefore(b, s.wordAt(out[pi].End)) {
 				c.Breakdown = out[pi].ID
 			}
 		}
-		c.Total = s.totalBefore(b)
+		c.Total = c.Total || s.totalBefore(b) || s.tallyBefore(b)
 		c.Increment = s.moreAround(b, e)
 		c.ID = "c" + strconv.Itoa(len(out)+1)
 		c.Start, c.End = span.Start, span.End
@@ -333,9 +536,37 @@ func (s *state) claims() []doc.Claim {
 		s.attribute(&c, q.Span())
 		c.About = s.about(b, e, c)
 		out = append(out, c)
+		first = append(first, b)
 		lastInSent[si] = len(out) - 1
 	}
 	return out
+}
+
+// gapped reports whether the figure at words [b,e) repeats the frame of
+// an earlier figure at word pb whose metric it leaves out: the same
+// preposition before both ("of 24 dead; …, of 31") and nothing counted
+// after it.
+func (s *state) gapped(b, e, pb int) bool {
+	if b == 0 || pb == 0 || s.lows[b-1] != s.lows[pb-1] {
+		return false
+	}
+	switch s.lows[b-1] {
+	case "of", "to", "at":
+	default:
+		return false
+	}
+	return e >= len(s.words) || s.words[e].sent != s.words[b].sent || !s.countsOther(e) && s.lx.is("people", s.lows, e) == 0 && s.lx.is("building", s.lows, e) == 0
+}
+
+// age reports whether the figure q gives someone's age ("52-year-old", "52
+// years old").
+func age(text string, q doc.Quantity) bool {
+	t := lower(q.Text)
+	if strings.Contains(t, "year-old") || strings.Contains(t, "years old") {
+		return true
+	}
+	rest := lower(text[q.End:min(len(text), q.End+12)])
+	return strings.HasPrefix(rest, "-year") || strings.HasPrefix(rest, " years old") || strings.HasPrefix(rest, " year-old")
 }
 
 // vague reports whether a figure is a plural of a round number without
@@ -406,7 +637,7 @@ func (s *state) nounAfter(b, e int) string {
 				return class
 			}
 		}
-		if s.isQ[k] != 0 || s.hard(k) {
+		if s.isQ[k] != 0 && s.isQ[k] != s.isQ[b] || s.hard(k) {
 			break
 		}
 	}
@@ -460,27 +691,53 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	}
 	if best < 0 {
 		if e := s.outlet(); e != nil {
-			c.Speaker, c.Side = e.ID, e.Side
+			c.Speaker = e.ID
 		}
+		c.Side = s.home
 		c.Hedged = s.hedgeNear(q)
 		return
 	}
 	at := s.a.Attributions[best]
 	c.Attribution = at.ID
 	c.Speaker = at.Speaker
-	if e := s.entity(at.Speaker); e != nil {
+	if at.Source != nil {
+		c.SpeakerText = at.Source.Text
+	}
+	if at.Speaker == "" {
+		if ante := s.antecedent(best); ante >= 0 {
+			// "According to the source, …" after "a source in the Sughd
+			// regional administration said …".
+			o := s.a.Attributions[ante]
+			at.Speaker, at.Source = o.Speaker, o.Source
+			c.Speaker, c.SpeakerText = o.Speaker, o.Source.Text
+		}
+	}
+	e := s.entity(at.Speaker)
+	if e != nil {
 		c.Side = e.Side
 		if c.Side == "" {
 			c.Side = partyOf(*e)
 		}
+		if e.Kind == doc.KindCountry && at.Source != nil && !s.speaksForState(at.Source.Span(), e) {
+			// "users of Tajik social networks" are on the Tajik side but
+			// are not Tajikistan.
+			c.Speaker = ""
+		}
 	}
 	if c.Side == "" && at.Source != nil {
-		// A source that names a party without an entity of its own.
+		// A source that names a party without an entity of its own ("a
+		// source in the Sughd regional administration").
 		for _, m := range s.marks {
 			if sp := s.wordsSpan(m.word, m.end); at.Source.Span().Contains(sp) {
 				c.Side = m.party
 			}
 		}
+	}
+	if c.Side == "" && s.home != "" && (e != nil && e.Kind == doc.KindOrganization && s.government(e.Name) ||
+		e == nil && at.Source != nil && s.government(at.Source.Text)) {
+		// A government body named without a country ("the Ministry of
+		// Emergency Situations") speaks for the outlet's state.
+		c.Side = s.home
 	}
 	for _, id := range at.Via {
 		for _, o := range s.a.Attributions {
@@ -495,13 +752,89 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	c.Hedged = at.Hedged || s.hedgeNear(q)
 }
 
-// hedgeNear reports whether a hedge adverb stands within three words of
-// the figure.
+// antecedent returns the index of the attribution that a source of one
+// common noun ("the source", "the ministry") of attribution i refers back
+// to: the latest attribution before it in the three sentences before whose
+// source holds that word; -1 when none.
+func (s *state) antecedent(i int) int {
+	src := s.a.Attributions[i].Source
+	if src == nil {
+		return -1
+	}
+	w := strings.TrimPrefix(src.Text, "the ")
+	w = strings.TrimPrefix(w, "The ")
+	if w == "" || w[0] < 'a' || w[0] > 'z' || strings.ContainsAny(w, " ,") {
+		return -1 // not a common noun: a name or a pronoun phrase
+	}
+	switch w {
+	case "he", "she", "they", "it", "we", "i", "you":
+		return -1 // pronouns are the attribution layer's to resolve
+	}
+	b := s.wordAt(src.Start)
+	if b >= len(s.words) {
+		return -1
+	}
+	si := s.words[b].sent
+	for j := i - 1; j >= 0; j-- {
+		o := s.a.Attributions[j]
+		if o.Source == nil || o.Source.Start >= src.Start {
+			continue
+		}
+		ob := s.wordAt(o.Source.Start)
+		if ob >= len(s.words) || s.words[ob].sent < si-3 {
+			break
+		}
+		if o.Source.Text != src.Text && containsWords(" "+lower(o.Source.Text)+" ", w) {
+			return j
+		}
+	}
+	return -1
+}
+
+// hedgeNear reports whether a hedge scopes over the figure: a hedge word in
+// its sentence ("Reportedly, …", "… although the Post could not confirm
+// this"), or a failed verification in the next ("The figures could not be
+// independently verified.").
 func (s *state) hedgeNear(q doc.Span) bool {
-	b, e := s.wordAt(q.Start), s.wordAt(q.End)
-	for k := max(0, b-3); k < len(s.words) && k < e+3; k++ {
-		switch s.lows[k] {
-		case "allegedly", "reportedly", "presumably", "purportedly", "supposedly", "unconfirmed":
+	b := s.wordAt(q.Start)
+	return b < len(s.words) && s.hedged[s.words[b].sent]
+}
+
+// speaksForState reports whether an attribution source that mentions the
+// country e speaks for its state: it is the country's own name ("Bishkek",
+// "the Kyrgyz side") or holds an official word ("Tajik authorities"),
+// unlike "users of Tajik social networks".
+func (s *state) speaksForState(src doc.Span, e *doc.Entity) bool {
+	b, en := s.wordAt(src.Start), s.wordAt(src.End)
+	for k := b; k < en && k < len(s.words); k++ {
+		if s.lx.is("official", s.lows, k) > 0 {
+			return true
+		}
+	}
+	t := strings.TrimPrefix(lower(s.text[src.Start:src.End]), "the ")
+	t = strings.TrimPrefix(t, "official ")
+	if t == lower(e.Name) {
+		return true
+	}
+	for _, m := range e.Mentions {
+		if t == lower(m.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// government reports whether a name is that of a government body ("the
+// Ministry of Emergency Situations", "the State Committee for National
+// Security").
+func (s *state) government(name string) bool {
+	toks := segment.AppendTokens(nil, name, 0, len(name))
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = lower(name[t.Start:t.End])
+	}
+	for k := range words {
+		if s.lx.is("government", words, k) > 0 {
 			return true
 		}
 	}
@@ -613,6 +946,11 @@ func (s *state) doer(m partyMark) bool {
 		switch s.lows[m.end] {
 		case "'s", "-", "–", "has", "have", "had", "will", "would", "intends", "attacked", "shelled", "seized", "occupied":
 			return true // a possessive, a compound or the subject of a verb
+		}
+	}
+	if m.end < len(s.lows) {
+		if s.lx.is("attack", s.lows, m.end) > 0 {
+			return true // the attacker: "the Tajik attack", "Kyrgyz shelling"
 		}
 	}
 	if m.word > 0 {

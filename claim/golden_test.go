@@ -27,6 +27,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 //	-- quantities --    surface | low | high | approx | unit      (in text order)
 //	-- times --         surface | from | to | granularity          (in text order)
 //	-- published --     YYYY-MM-DD
+//	-- outlet --        the name of the outlet (give it an "outlet" entity too)
 //
 // The sections -- attributions --, -- claims -- and -- events -- hold the
 // output.
@@ -95,7 +96,7 @@ func TestGolden(t *testing.T) {
 // fixture builds an analysis of text with the earlier layers given in the
 // golden file's sections.
 func fixture(text string, sec map[string]string) (*doc.Analysis, error) {
-	a := doc.NewAnalysis(doc.Document{ID: "golden", Text: text, Published: strings.TrimSpace(sec["published"])})
+	a := doc.NewAnalysis(doc.Document{ID: "golden", Text: text, Published: strings.TrimSpace(sec["published"]), Outlet: strings.TrimSpace(sec["outlet"])})
 	for i, line := range lines(sec["entities"]) {
 		head, rest, ok := strings.Cut(line, "|")
 		f := strings.Fields(head)
@@ -220,7 +221,7 @@ func renderAttributions(a *doc.Analysis) string {
 	var b strings.Builder
 	for _, at := range a.Attributions {
 		fmt.Fprintf(&b, "%s %s source=%q cue=%q speaker=%s via=%v hedged=%v evidence=%s\n    content=%q\n",
-			at.ID, at.Kind, at.Source.Text, at.Cue.Text, orDash(at.Speaker), at.Via, at.Hedged, at.Evidence, a.Text(at.Content))
+			at.ID, at.Kind, mentionText(at.Source), mentionText(at.Cue), orDash(at.Speaker), at.Via, at.Hedged, at.Evidence, a.Text(at.Content))
 	}
 	return b.String()
 }
@@ -238,6 +239,9 @@ func renderClaims(a *doc.Analysis) string {
 		}
 		if c.Increment {
 			b.WriteString(" increment")
+		}
+		if c.SpeakerText != "" {
+			fmt.Fprintf(&b, " speaker_text=%q", c.SpeakerText)
 		}
 		fmt.Fprintf(&b, "\n    text=%q\n", c.Text)
 	}
@@ -262,4 +266,11 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+func mentionText(m *doc.Mention) string {
+	if m == nil {
+		return "-"
+	}
+	return m.Text
 }

@@ -10,19 +10,23 @@ const (
 // Claim is a figure joined to what it measures (Metric), whom it is about,
 // who states it and on what evidence.
 type Claim struct {
-	ID       string   `json:"id"`
-	Metric   string   `json:"metric"`
-	Low      *float64 `json:"low"`
-	High     *float64 `json:"high"`
-	About    Party    `json:"about"`
-	Speaker  string   `json:"speaker,omitempty"`
-	Side     Party    `json:"side"`
-	Via      []string `json:"via"`
-	Event    string   `json:"event,omitempty"`
-	Evidence string   `json:"evidence"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Text     string   `json:"text"`
+	ID      string   `json:"id"`
+	Metric  string   `json:"metric"`
+	Low     *float64 `json:"low"`
+	High    *float64 `json:"high"`
+	About   Party    `json:"about"`
+	Speaker string   `json:"speaker,omitempty"`
+	// SpeakerText is the source of the attribution that holds the figure,
+	// as the text names it ("users of Tajik social networks"); Speaker is
+	// left empty when that source is not the entity it mentions.
+	SpeakerText string   `json:"speaker_text,omitempty"`
+	Side        Party    `json:"side"`
+	Via         []string `json:"via"`
+	Event       string   `json:"event,omitempty"`
+	Evidence    string   `json:"evidence"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
+	Text        string   `json:"text"`
 	// Approx and Unit are those of the figure ("about", "people").
 	Approx string `json:"approx,omitempty"`
 	Unit   string `json:"unit,omitempty"`
