@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/parallaxnews/parallax/doc"
@@ -165,10 +167,11 @@ func Compare(records []Record, opts Options) Report {
 
 func (st *state) report(opts Options) Report {
 	keep := st.selectClusters(opts)
+	st.compareKept(keep)
 	rep := Report{Groups: []Group{}, Silences: []Silence{}}
-	for _, g := range st.groups {
+	for i, g := range st.groups {
 		if keep[g.cluster] {
-			rep.Groups = append(rep.Groups, st.group(g))
+			rep.Groups = append(rep.Groups, st.reports[i])
 		}
 	}
 	for _, s := range st.sides() {
@@ -193,6 +196,48 @@ type state struct {
 	groups   []groupData // in report order
 	srcs     []srcFig    // the sources of all groups
 	pres     *presence   // where each side speaks, once needed
+	// reports holds the report of each group, once compared (done).
+	reports []Group
+	done    []bool
+}
+
+// parallelGroups is the number of groups from which compareKept spreads
+// the work over the CPUs.
+const parallelGroups = 256
+
+// compareKept fills the reports of the groups of the clusters kept that
+// are not yet compared; the groups are independent, so that large
+// comparisons use every CPU.
+func (st *state) compareKept(keep []bool) {
+	if st.reports == nil {
+		st.reports = make([]Group, len(st.groups))
+		st.done = make([]bool, len(st.groups))
+	}
+	var todo []int32
+	for i, g := range st.groups {
+		if keep[g.cluster] && !st.done[i] {
+			todo = append(todo, int32(i))
+			st.done[i] = true
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo)/parallelGroups)
+	if workers <= 1 {
+		for _, i := range todo {
+			st.reports[i] = st.group(st.groups[i])
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			// Interleaved, since groups differ in size.
+			for j := w; j < len(todo); j += workers {
+				i := todo[j]
+				st.reports[i] = st.group(st.groups[i])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 type groupData struct {
@@ -396,8 +441,8 @@ func metricRank(m string) int {
 
 type groupKey struct {
 	cluster int32
-	metric  string
-	about   doc.Party
+	metric  int32 // index in the interned metrics
+	about   int32 // index in the interned parties
 }
 
 type sourceKey struct {
@@ -405,23 +450,58 @@ type sourceKey struct {
 	name string
 }
 
+// interner numbers the distinct strings of a small vocabulary (metrics,
+// parties): a linear scan, cheaper than hashing for a handful of values,
+// falling back to a map when the vocabulary grows.
+type interner struct {
+	vals  []string
+	index map[string]int32
+}
+
+const internScan = 32
+
+func (in *interner) id(s string) int32 {
+	if in.index == nil {
+		for i, v := range in.vals {
+			if v == s {
+				return int32(i)
+			}
+		}
+		in.vals = append(in.vals, s)
+		if len(in.vals) > internScan {
+			in.index = make(map[string]int32, 2*internScan)
+			for i, v := range in.vals {
+				in.index[v] = int32(i)
+			}
+		}
+		return int32(len(in.vals) - 1)
+	}
+	if i, ok := in.index[s]; ok {
+		return i
+	}
+	in.vals = append(in.vals, s)
+	in.index[s] = int32(len(in.vals) - 1)
+	return int32(len(in.vals) - 1)
+}
+
 // compareGroups sorts the claims into groups and compares each.
 func (st *state) compareGroups() {
-	index := map[groupKey]int32{}
+	index := make(map[groupKey]int32, len(st.clusters)*8)
 	var keys []groupKey
 	gid := make([]int32, len(st.recs))
 	var counts []int32
-	lower := map[string]string{}
-	srcIDs := map[sourceKey]int32{}
-	var srcNames []sourceKey
+	var metrics, parties interner
+	srcIDs := map[sourceKey]int32{} // by the name as given
+	srcLower := map[sourceKey]int32{}
 	src := make([]int32, len(st.recs))
+	lastSrc, lastID := sourceKey{"\x00", "\x00"}, int32(-1)
 	for i := range st.recs {
 		r := &st.recs[i]
 		if r.Metric == "" || r.Breakdown {
 			gid[i] = -1
 			continue
 		}
-		k := groupKey{st.occs[st.recOcc[i]].cluster, r.Metric, r.About}
+		k := groupKey{st.occs[st.recOcc[i]].cluster, metrics.id(r.Metric), parties.id(string(r.About))}
 		g, ok := index[k]
 		if !ok {
 			g = int32(len(keys))
@@ -431,20 +511,23 @@ func (st *state) compareGroups() {
 		}
 		gid[i] = g
 		counts[g]++
-		name := sourceName(r)
-		l, ok := lower[name]
-		if !ok {
-			l = strings.ToLower(name)
-			lower[name] = l
+		sk := sourceKey{r.Side, sourceName(r)}
+		if sk == lastSrc {
+			src[i] = lastID
+			continue
 		}
-		sk := sourceKey{r.Side, l}
 		s, ok := srcIDs[sk]
 		if !ok {
-			s = int32(len(srcNames))
+			lk := sourceKey{sk.side, strings.ToLower(sk.name)}
+			s, ok = srcLower[lk]
+			if !ok {
+				s = int32(len(srcLower))
+				srcLower[lk] = s
+			}
 			srcIDs[sk] = s
-			srcNames = append(srcNames, sk)
 		}
 		src[i] = s
+		lastSrc, lastID = sk, s
 	}
 	docRank := st.documentRanks()
 	// Members of each group, contiguous.
@@ -460,6 +543,10 @@ func (st *state) compareGroups() {
 			fill[g]++
 		}
 	}
+	mrank := make([]int, len(metrics.vals))
+	for i, m := range metrics.vals {
+		mrank[i] = metricRank(m)
+	}
 	gorder := make([]int32, len(keys))
 	for i := range gorder {
 		gorder[i] = int32(i)
@@ -469,43 +556,58 @@ func (st *state) compareGroups() {
 		if c := cmp.Compare(st.rank[x.cluster], st.rank[y.cluster]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(metricRank(x.metric), metricRank(y.metric)); c != 0 {
+		if c := cmp.Compare(mrank[x.metric], mrank[y.metric]); c != 0 {
 			return c
 		}
-		if c := strings.Compare(x.metric, y.metric); c != 0 {
+		if c := strings.Compare(metrics.vals[x.metric], metrics.vals[y.metric]); c != 0 {
 			return c
 		}
-		return strings.Compare(string(x.about), string(y.about))
+		return strings.Compare(parties.vals[x.about], parties.vals[y.about])
 	})
-	st.groups = make([]groupData, 0, len(keys))
+	// Sort each group's claims by source, document and offset, and count
+	// the sources so that their figures go in one allocation.
+	order := make([]uint64, len(st.recs)) // source, then document
+	vals := make([]value, len(st.recs))
+	for i := range order {
+		order[i] = uint64(src[i])<<32 | uint64(uint32(docRank[i]))
+		if r := &st.recs[i]; gid[i] >= 0 {
+			vals[i] = value{lowOf(r.Low), highOf(r.High), r.Total, r.Increment}
+		}
+	}
+	runs := 0
 	for _, g := range gorder {
-		k := keys[g]
 		m := members[offs[g]:offs[g+1]]
 		slices.SortFunc(m, func(a, b int32) int {
-			if c := cmp.Compare(src[a], src[b]); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(docRank[a], docRank[b]); c != 0 {
+			if c := cmp.Compare(order[a], order[b]); c != 0 {
 				return c
 			}
 			return cmp.Compare(st.recs[a].Start, st.recs[b].Start)
 		})
-		runs := 0
 		for j := range m {
 			if j == 0 || src[m[j]] != src[m[j-1]] {
 				runs++
 			}
 		}
+	}
+	st.srcs = make([]srcFig, 0, runs)
+	st.groups = make([]groupData, 0, len(keys))
+	var hist []Point // backing store of the histories
+	for _, g := range gorder {
+		k := keys[g]
+		m := members[offs[g]:offs[g+1]]
 		base := len(st.srcs)
 		for lo := 0; lo < len(m); {
 			hi := lo + 1
 			for hi < len(m) && src[m[hi]] == src[m[lo]] {
 				hi++
 			}
-			st.srcs = append(st.srcs, st.sourceFigure(m[lo:hi]))
+			var f srcFig
+			f, hist = st.sourceFigure(m[lo:hi], docRank, vals, hist)
+			st.srcs = append(st.srcs, f)
 			lo = hi
 		}
-		gd := groupData{cluster: k.cluster, metric: k.metric, about: k.about, sources: st.srcs[base:len(st.srcs):len(st.srcs)]}
+		gd := groupData{cluster: k.cluster, metric: metrics.vals[k.metric], about: doc.Party(parties.vals[k.about]),
+			sources: st.srcs[base:len(st.srcs):len(st.srcs)]}
 		gd.bySide = st.bySide(gd.sources)
 		st.groups = append(st.groups, gd)
 	}
@@ -603,40 +705,73 @@ func highOf(p *float64) float64 {
 // figure is its last running total, else its largest (smaller ones are
 // usually parts); across documents a later figure replaces an earlier one
 // and an increment adds to it.
-func (st *state) sourceFigure(m []int32) srcFig {
-	var cur rng
+//
+// The histories are appended to pool, which it returns: each history is a
+// slice of it with its capacity capped.
+func (st *state) sourceFigure(m []int32, docRank []int32, vals []value, pool []Point) (srcFig, []Point) {
+	var cur value
+	var curLow, curHigh *float64
 	var have bool
-	var hist []Point
-	var last *Record
 	var lastIdx int32
+	base := len(pool)
 	for lo := 0; lo < len(m); {
 		hi := lo + 1
-		for hi < len(m) && st.recs[m[hi]].Document == st.recs[m[lo]].Document {
+		for hi < len(m) && docRank[m[hi]] == docRank[m[lo]] {
 			hi++
 		}
 		repIdx := m[lo]
-		rep := &st.recs[repIdx]
+		rep := vals[repIdx]
 		for _, i := range m[lo+1 : hi] {
-			r := &st.recs[i]
+			v := vals[i]
 			switch {
-			case r.Total:
-				rep, repIdx = r, i
-			case rep.Total:
-			case (rng{rep.Low, rep.High}).less(rng{r.Low, r.High}):
-				rep, repIdx = r, i
+			case v.total:
+				rep, repIdx = v, i
+			case rep.total:
+			case rep.less(v):
+				rep, repIdx = v, i
 			}
 		}
-		v := rng{rep.Low, rep.High}
-		if rep.Increment && have {
-			v = rng{addBound(cur.low, rep.Low), addBound(cur.high, rep.High)}
+		r := &st.recs[repIdx]
+		v, vLow, vHigh := rep, r.Low, r.High
+		if rep.increment && have {
+			vLow, vHigh = addBound(curLow, r.Low), addBound(curHigh, r.High)
+			v.low, v.high = lowOf(vLow), highOf(vHigh)
 		}
-		if have && (!eqBound(v.low, cur.low) || !eqBound(v.high, cur.high)) {
-			hist = append(hist, Point{Low: cur.low, High: cur.high, Document: last.Document, Published: last.Published})
+		if have && (v.low != cur.low || v.high != cur.high || (vLow == nil) != (curLow == nil) || (vHigh == nil) != (curHigh == nil)) {
+			if len(pool) == cap(pool) {
+				// A new block: earlier histories keep the old one.
+				n := len(pool) - base
+				np := make([]Point, n, max(4096, 2*n))
+				copy(np, pool[base:])
+				pool, base = np, 0
+			}
+			last := &st.recs[lastIdx]
+			pool = append(pool, Point{Low: curLow, High: curHigh, Document: last.Document, Published: last.Published})
 		}
-		cur, have, last, lastIdx = v, true, rep, repIdx
+		cur, curLow, curHigh, have, lastIdx = v, vLow, vHigh, true, repIdx
 		lo = hi
 	}
-	return srcFig{rec: lastIdx, low: cur.low, high: cur.high, hist: hist}
+	var hist []Point
+	if len(pool) > base {
+		hist = pool[base:len(pool):len(pool)]
+	}
+	return srcFig{rec: lastIdx, low: curLow, high: curHigh, hist: hist}, pool
+}
+
+// value is what sourceFigure needs of a record, kept apart from the
+// records so that folding reads a small array: the bounds (lowOf, highOf)
+// and whether the figure is a running total or an increment.
+type value struct {
+	low, high        float64
+	total, increment bool
+}
+
+// less is rng.less on values.
+func (x value) less(y value) bool {
+	if x.low != y.low {
+		return x.low < y.low
+	}
+	return x.high < y.high
 }
 
 // figure returns the report of a source's figure.
@@ -649,13 +784,6 @@ func (st *state) figure(f *srcFig) Figure {
 	return Figure{Side: r.Side, Low: f.low, High: f.high, Source: sourceName(r), Speaker: r.Speaker,
 		Via: via, Outlet: r.Outlet, Document: r.Document, Published: r.Published,
 		Evidence: r.Evidence, Hedged: r.Hedged, Approx: r.Approx, Text: r.Text, History: f.hist}
-}
-
-func eqBound(a, b *float64) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
 }
 
 // bySide returns each side's latest figure: the most recently published,
@@ -774,6 +902,12 @@ func (st *state) group(gd groupData) Group {
 			cands[i] = cand{lo, hi, parseDay(sf.Published), sf.Side, sf.outlet, nil, i}
 		}
 	}
+	sourceOf := func(c *cand) string {
+		if c.src != nil {
+			return sourceName(&st.recs[c.src.rec])
+		}
+		return gd.bySide[c.sideFig].Source
+	}
 	figureOf := func(c cand) SideFigure {
 		if c.src != nil {
 			return st.sideFigure(c.src)
@@ -793,21 +927,22 @@ func (st *state) group(gd groupData) Group {
 			if x.side == y.side && (x.side != "" || strings.EqualFold(x.outlet, y.outlet)) {
 				continue // a side's own sources, or one outlet, revising
 			}
-			a, b := figureOf(*x), figureOf(*y)
 			if g.Contradiction == nil {
 				g.Contradiction = &Contradiction{Pairs: make([][2]SideFigure, 0, maxPairs)}
 			}
 			c := g.Contradiction
-			for _, s := range []SideFigure{a, b} {
-				if l := SideLabel(s.Side); !slices.Contains(c.Sides, l) {
+			for _, cd := range [2]*cand{x, y} {
+				if l := SideLabel(cd.side); !slices.Contains(c.Sides, l) {
 					c.Sides = append(c.Sides, l)
 				}
-				if !slices.Contains(c.Sources, s.Source) && len(c.Sources) < maxNames {
-					c.Sources = append(c.Sources, s.Source)
+				if len(c.Sources) < maxNames {
+					if n := sourceOf(cd); !slices.Contains(c.Sources, n) {
+						c.Sources = append(c.Sources, n)
+					}
 				}
 			}
 			if len(c.Pairs) < maxPairs {
-				c.Pairs = append(c.Pairs, [2]SideFigure{a, b})
+				c.Pairs = append(c.Pairs, [2]SideFigure{figureOf(*x), figureOf(*y)})
 			}
 		}
 	}
@@ -837,8 +972,8 @@ func (st *state) group(gd groupData) Group {
 				continue
 			}
 			g.Corroborated = true
-			for _, n := range []string{sourceName(ri), sourceName(rj)} {
-				if !slices.Contains(g.CorroboratedBy, n) && len(g.CorroboratedBy) < maxNames {
+			for _, n := range [2]string{sourceName(ri), sourceName(rj)} {
+				if len(g.CorroboratedBy) < maxNames && !slices.Contains(g.CorroboratedBy, n) {
 					g.CorroboratedBy = append(g.CorroboratedBy, n)
 				}
 			}

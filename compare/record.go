@@ -87,9 +87,25 @@ type RecordSource interface {
 	EachRecord(ctx context.Context, from, to string, fn func(*Record) error) error
 }
 
+// SizedSource is a RecordSource that can tell beforehand about how many
+// records it holds, so that ReadAll allocates once.
+type SizedSource interface {
+	RecordSource
+	// SizeHint returns about (preferably at least) how many records
+	// EachRecord gives for the period.
+	SizeHint(ctx context.Context, from, to string) (int, error)
+}
+
 // ReadAll collects every record of src published within [from, to].
 func ReadAll(ctx context.Context, src RecordSource, from, to string) ([]Record, error) {
 	var out []Record
+	if s, ok := src.(SizedSource); ok {
+		n, err := s.SizeHint(ctx, from, to)
+		if err != nil {
+			return nil, err
+		}
+		out = make([]Record, 0, n)
+	}
 	err := src.EachRecord(ctx, from, to, func(r *Record) error {
 		out = append(out, *r)
 		return nil

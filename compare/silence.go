@@ -237,6 +237,9 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 
 	// Figures the side never gives.
 	for _, gd := range st.groups {
+		if st.mentions(p.byFigure[figureKey{side, gd.metric, gd.about}], gd.cluster) {
+			continue
+		}
 		var sides []doc.Party
 		var sources []string
 		for _, f := range gd.sources {
@@ -247,11 +250,13 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 			if !slices.Contains(sides, r.Side) {
 				sides = append(sides, r.Side)
 			}
-			if n := sourceName(r); len(sources) < maxNames && !slices.Contains(sources, n) {
-				sources = append(sources, n)
+			if len(sources) < maxNames {
+				if n := sourceName(r); !slices.Contains(sources, n) {
+					sources = append(sources, n)
+				}
 			}
 		}
-		if len(sides) == 0 || st.mentions(p.byFigure[figureKey{side, gd.metric, gd.about}], gd.cluster) {
+		if len(sides) == 0 {
 			continue
 		}
 		slices.SortFunc(sides, compareSides)

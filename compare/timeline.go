@@ -54,14 +54,17 @@ func (st *state) timeline(opts Options) []Entry {
 		}
 		entries[ci] = Entry{Event: st.infos[ci], Figures: []SideFigure{}, Sources: srcs, Notes: []string{}}
 	}
-	for _, gd := range st.groups {
+	st.compareKept(keep)
+	for i, gd := range st.groups {
+		if !keep[gd.cluster] {
+			continue
+		}
 		e := &entries[gd.cluster]
 		for _, sf := range gd.bySide {
 			sf.Metric, sf.About = gd.metric, gd.about
 			e.Figures = append(e.Figures, sf)
 		}
-		g := st.group(gd)
-		if c := g.Contradiction; c != nil {
+		if c := st.reports[i].Contradiction; c != nil {
 			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", what(gd.metric, string(gd.about)), contradictionText(c)))
 		}
 	}

@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
@@ -16,16 +18,19 @@ var _ compare.RecordSource = (*Store)(nil)
 // the publication period as its only filter: the comparison needs every
 // claim of the period, so a scan beats any index.
 const (
-	// The places of each event, with their names and coordinates, in the
-	// order the event lists them.
-	compareEventsQuery = `SELECT e.document_id, e.event_id, e.event_type, COALESCE(e.date_from, ''), COALESCE(e.date_to, ''),
-    COALESCE(e.date_source, ''), e.actors, e.published, COALESCE(en.name, ''), en.lat, en.lon,
-    COALESCE(en.country, ''), COALESCE(en.admin1, '')
-FROM events e
-LEFT JOIN json_each(e.places) p
-LEFT JOIN entities en ON en.document_id = e.document_id AND en.entity_id = p.value
-WHERE (?1 = '' OR e.published >= ?1) AND (?2 = '' OR e.published <= ?2)
-ORDER BY e.document_id, e.event_id, p.key`
+	// The events of the period; their places are entity IDs.
+	compareEventsQuery = `SELECT document_id, event_id, event_type, COALESCE(date_from, ''), COALESCE(date_to, ''),
+    COALESCE(date_source, ''), actors, places, published
+FROM events
+WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
+
+	// The places named in documents, with their coordinates: what the
+	// places of events refer to. A scan in storage order (the index on kind
+	// would read the table in random order); the events select the
+	// documents of the period.
+	comparePlacesQuery = `SELECT document_id, entity_id, name, lat, lon, COALESCE(country, ''), COALESCE(admin1, '')
+FROM entities NOT INDEXED
+WHERE kind = 'place'`
 
 	// Events that no claim refers to.
 	compareBareEventsQuery = `SELECT e.document_id, e.event_id, e.outlet, e.published
@@ -33,11 +38,17 @@ FROM events e
 WHERE (?1 = '' OR e.published >= ?1) AND (?2 = '' OR e.published <= ?2)
     AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = e.document_id AND c.event_id = e.event_id)`
 
-	compareClaimsQuery = `SELECT document_id, claim_id, metric, low, high, COALESCE(approx, ''), COALESCE(unit, ''),
-    COALESCE(about, ''), COALESCE(side, ''), COALESCE(speaker_id, ''), COALESCE(speaker_name, ''), via, evidence,
-    hedged, breakdown IS NOT NULL, is_total, increment, COALESCE(event_id, ''), span_start, text, published, outlet
-FROM claims
+	// The packed claims of each document (migrations/0003_claim_packs.sql):
+	// one row per document rather than one per claim.
+	compareClaimsQuery = `SELECT document_id, published, outlet, claims, pack
+FROM claim_packs
 WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
+
+	// At most the number of records EachRecord gives: the claims, and the
+	// events that may have none.
+	compareSizeQuery = `SELECT (SELECT COALESCE(SUM(claims), 0) FROM claim_packs
+    WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)) +
+    (SELECT COUNT(*) FROM events WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2))`
 
 	// The side of each document's outlet, where the outlet registry knew it.
 	compareOutletSidesQuery = `SELECT d.id, en.side
@@ -46,6 +57,16 @@ WHERE en.side IS NOT NULL AND (?1 = '' OR d.published >= ?1) AND (?2 = '' OR d.p
 )
 
 type docEvent struct{ doc, event string }
+
+// SizeHint returns at most how many records EachRecord gives for the
+// period, so that compare.ReadAll allocates once.
+func (s *Store) SizeHint(ctx context.Context, from, to string) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, compareSizeQuery, from, to).Scan(&n); err != nil {
+		return 0, fmt.Errorf("counting claims: %w", err)
+	}
+	return n, nil
+}
 
 // EachRecord calls fn with every stored claim of the documents published
 // within [from, to] (YYYY-MM-DD, empty for open), and with a record
@@ -68,44 +89,16 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 	}
 	defer rows.Close()
 	var (
-		r                                 compare.Record
-		low, high                         sql.NullFloat64
-		about, side, speakerID, via, evID string
-		lastVia                           string
-		lastViaList                       []string
+		r   compare.Record
+		dec packDecoder
 	)
 	for rows.Next() {
-		r = compare.Record{}
-		if err := rows.Scan(&r.Document, &r.Claim, &r.Metric, &low, &high, &r.Approx, &r.Unit, &about, &side,
-			&speakerID, &r.Speaker, &via, &r.Evidence, &r.Hedged, &r.Breakdown, &r.Total, &r.Increment, &evID,
-			&r.Start, &r.Text, &r.Published, &r.Outlet); err != nil {
+		var id, published, outlet, pack string
+		var n int
+		if err := rows.Scan(&id, &published, &outlet, &n, &pack); err != nil {
 			return fmt.Errorf("reading claims: %w", err)
 		}
-		if low.Valid {
-			v := low.Float64
-			r.Low = &v
-		}
-		if high.Valid {
-			v := high.Float64
-			r.High = &v
-		}
-		r.About, r.Side = doc.Party(about), doc.Party(side)
-		if r.Side == "" && speakerID == "" {
-			r.Side = outletSides[r.Document]
-		}
-		if via != "[]" && via != "" {
-			if via != lastVia {
-				lastVia, lastViaList = via, nil
-				if err := json.Unmarshal([]byte(via), &lastViaList); err != nil {
-					return fmt.Errorf("claim %s of %s: via: %w", r.Claim, r.Document, err)
-				}
-			}
-			r.Via = lastViaList
-		}
-		if evID != "" {
-			r.Event = events[docEvent{r.Document, evID}]
-		}
-		if err := fn(&r); err != nil {
+		if err := dec.each(id, published, outlet, n, pack, events, outletSides[id], fn); err != nil {
 			return err
 		}
 	}
@@ -140,49 +133,91 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 	return nil
 }
 
-// compareEvents reads the events of the period with their places.
+// compareEvents reads the events of the period with their places. Events
+// with the same actors share their Actors slice.
 func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEvent]*compare.Event, error) {
+	places, err := s.comparePlaces(ctx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, compareEventsQuery, from, to)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	events := map[docEvent]*compare.Event{}
-	var cur *compare.Event
-	var curKey docEvent
+	// Few distinct lists of actors and of place IDs ("e1", "e2") recur.
+	actorLists := map[string][]doc.Party{}
+	placeLists := map[string][]string{}
 	for rows.Next() {
 		var k docEvent
-		var typ, dfrom, dto, dsrc, actors, published, name, country, admin1 string
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&k.doc, &k.event, &typ, &dfrom, &dto, &dsrc, &actors, &published, &name, &lat, &lon,
-			&country, &admin1); err != nil {
+		var typ, dfrom, dto, dsrc, actors, placeIDs, published string
+		if err := rows.Scan(&k.doc, &k.event, &typ, &dfrom, &dto, &dsrc, &actors, &placeIDs, &published); err != nil {
 			return nil, err
 		}
-		if cur == nil || k != curKey {
-			cur = &compare.Event{ID: k.event, Type: typ, From: dfrom, To: dto}
-			switch dsrc {
-			case doc.DateFromText:
-				cur.Dated = dfrom != ""
-			case doc.DateFromPublished:
-			default:
-				cur.Dated = compare.DatedGuess(dfrom, dto, published)
-			}
-			if actors != "[]" && actors != "" {
-				if err := json.Unmarshal([]byte(actors), &cur.Actors); err != nil {
+		ev := &compare.Event{ID: k.event, Type: typ, From: dfrom, To: dto}
+		switch dsrc {
+		case doc.DateFromText:
+			ev.Dated = dfrom != ""
+		case doc.DateFromPublished:
+		default:
+			ev.Dated = compare.DatedGuess(dfrom, dto, published)
+		}
+		if actors != "[]" && actors != "" {
+			list, ok := actorLists[actors]
+			if !ok {
+				if err := json.Unmarshal([]byte(actors), &list); err != nil {
 					return nil, fmt.Errorf("event %s of %s: actors: %w", k.event, k.doc, err)
 				}
+				actorLists[actors] = list
 			}
-			events[k], curKey = cur, k
+			ev.Actors = list
 		}
-		if name != "" {
-			p := compare.Place{Name: name}
-			if lat.Valid && lon.Valid {
-				p.Geo = &doc.Geo{Lat: lat.Float64, Lon: lon.Float64, Country: country, Admin1: admin1}
+		if placeIDs != "[]" && placeIDs != "" {
+			ids, ok := placeLists[placeIDs]
+			if !ok {
+				if err := json.Unmarshal([]byte(placeIDs), &ids); err != nil {
+					return nil, fmt.Errorf("event %s of %s: places: %w", k.event, k.doc, err)
+				}
+				placeLists[placeIDs] = ids
 			}
-			cur.Places = append(cur.Places, p)
+			for _, id := range ids {
+				if p, ok := places[docEvent{k.doc, id}]; ok {
+					ev.Places = append(ev.Places, p)
+				}
+			}
 		}
+		events[k] = ev
 	}
 	return events, rows.Err()
+}
+
+// comparePlaces reads the places named in documents, by document and
+// entity ID.
+func (s *Store) comparePlaces(ctx context.Context) (map[docEvent]compare.Place, error) {
+	rows, err := s.db.QueryContext(ctx, comparePlacesQuery)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	places := map[docEvent]compare.Place{}
+	for rows.Next() {
+		var k docEvent // the document and the entity
+		var p compare.Place
+		var lat, lon sql.NullFloat64
+		var country, admin1 string
+		if err := rows.Scan(&k.doc, &k.event, &p.Name, &lat, &lon, &country, &admin1); err != nil {
+			return nil, err
+		}
+		if p.Name == "" {
+			continue
+		}
+		if lat.Valid && lon.Valid {
+			p.Geo = &doc.Geo{Lat: lat.Float64, Lon: lon.Float64, Country: country, Admin1: admin1}
+		}
+		places[k] = p
+	}
+	return places, rows.Err()
 }
 
 // outletSides returns the side of each document's outlet, where known.
@@ -201,4 +236,130 @@ func (s *Store) outletSides(ctx context.Context, from, to string) (map[string]do
 		out[id] = doc.Party(side)
 	}
 	return out, rows.Err()
+}
+
+// packDecoder reads the packed claims of documents (the pack column of
+// claim_packs) into records. The strings of the records it gives share
+// the memory of their pack.
+type packDecoder struct {
+	lastVia     string
+	lastViaList []string
+	fields      [packFields]string
+	nulls       [packFields]bool
+}
+
+// The fields of a packed claim, in order.
+const (
+	pkClaim = iota
+	pkMetric
+	pkLow
+	pkHigh
+	pkApprox
+	pkUnit
+	pkAbout
+	pkSide
+	pkSpeakerID
+	pkSpeakerName
+	pkVia
+	pkEvidence
+	pkFlags
+	pkEvent
+	pkStart
+	pkText
+	packFields
+)
+
+// Flags of a packed claim.
+const (
+	packHedged = 1 << iota
+	packBreakdown
+	packTotal
+	packIncrement
+)
+
+// each calls fn with every claim of a document's pack, of n claims.
+func (d *packDecoder) each(id, published, outlet string, n int, pack string, events map[docEvent]*compare.Event,
+	outletSide doc.Party, fn func(*compare.Record) error) error {
+	bounds := make([]float64, 0, 2*n) // the figures' bounds, in one allocation
+	var r compare.Record
+	for k := 0; pack != ""; k++ {
+		var err error
+		for f := range packFields {
+			d.fields[f], d.nulls[f], pack, err = packField(pack)
+			if err != nil {
+				return fmt.Errorf("claims of %s: claim %d: %w", id, k+1, err)
+			}
+		}
+		r = compare.Record{Document: id, Outlet: outlet, Published: published, Claim: d.fields[pkClaim],
+			Metric: d.fields[pkMetric], Approx: d.fields[pkApprox], Unit: d.fields[pkUnit],
+			About: doc.Party(d.fields[pkAbout]), Side: doc.Party(d.fields[pkSide]), Speaker: d.fields[pkSpeakerName],
+			Evidence: d.fields[pkEvidence], Text: d.fields[pkText]}
+		for _, b := range [2]struct {
+			f   int
+			dst **float64
+		}{{pkLow, &r.Low}, {pkHigh, &r.High}} {
+			if d.nulls[b.f] {
+				continue
+			}
+			v, err := strconv.ParseFloat(d.fields[b.f], 64)
+			if err != nil {
+				return fmt.Errorf("claim %s of %s: %w", r.Claim, id, err)
+			}
+			if len(bounds) == cap(bounds) {
+				bounds = make([]float64, 0, 16)
+			}
+			bounds = append(bounds, v)
+			*b.dst = &bounds[len(bounds)-1]
+		}
+		flags, err := strconv.Atoi(d.fields[pkFlags])
+		if err != nil {
+			return fmt.Errorf("claim %s of %s: flags: %w", r.Claim, id, err)
+		}
+		r.Hedged, r.Breakdown = flags&packHedged != 0, flags&packBreakdown != 0
+		r.Total, r.Increment = flags&packTotal != 0, flags&packIncrement != 0
+		if r.Start, err = strconv.Atoi(d.fields[pkStart]); err != nil {
+			return fmt.Errorf("claim %s of %s: start: %w", r.Claim, id, err)
+		}
+		if r.Side == "" && d.fields[pkSpeakerID] == "" {
+			r.Side = outletSide
+		}
+		if via := d.fields[pkVia]; via != "[]" && via != "" {
+			if via != d.lastVia {
+				d.lastVia, d.lastViaList = via, nil
+				if err := json.Unmarshal([]byte(via), &d.lastViaList); err != nil {
+					return fmt.Errorf("claim %s of %s: via: %w", r.Claim, id, err)
+				}
+			}
+			r.Via = d.lastViaList
+		}
+		if ev := d.fields[pkEvent]; ev != "" {
+			r.Event = events[docEvent{id, ev}]
+		}
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// packField splits the first field off a pack: "-" for NULL, else its
+// length in bytes, ":" and its text.
+func packField(p string) (val string, null bool, rest string, err error) {
+	if p == "" {
+		return "", false, "", errors.New("truncated pack")
+	}
+	if p[0] == '-' {
+		return "", true, p[1:], nil
+	}
+	n, i := 0, 0
+	for ; i < len(p) && p[i] >= '0' && p[i] <= '9'; i++ {
+		n = n*10 + int(p[i]-'0')
+		if n > len(p) {
+			return "", false, "", errors.New("field longer than its pack")
+		}
+	}
+	if i == 0 || i == len(p) || p[i] != ':' || len(p)-i-1 < n {
+		return "", false, "", errors.New("malformed pack")
+	}
+	return p[i+1 : i+1+n], false, p[i+1+n:], nil
 }
