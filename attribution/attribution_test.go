@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallaxnews/parallax/attribution"
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/segment"
 )
 
@@ -160,7 +161,7 @@ func FuzzFind(f *testing.F) {
 // BenchmarkAnnotate runs the finder over the seed article and the PolNeAR
 // dev texts.
 func BenchmarkAnnotate(b *testing.B) {
-	dir := sharedDir(b)
+	dir := sharedtest.Dir(b)
 	names, _ := filepath.Glob(filepath.Join(dir, "datasets", "polnear", "dev", "text", "*.txt"))
 	names = append(names, filepath.Join(dir, "corpus", "seed", "tajik-mfa-silent.txt"))
 	seg := segment.New()

@@ -13,21 +13,9 @@ import (
 
 	"github.com/parallaxnews/parallax/attribution"
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/segment"
 )
-
-// sharedDir returns $PARALLAX_SHARED, skipping the test when it is unset
-// and failing it when the directory is missing.
-func sharedDir(t testing.TB) string {
-	dir := os.Getenv("PARALLAX_SHARED")
-	if dir == "" {
-		t.Skip("PARALLAX_SHARED is not set: skipping the test on shared data")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("PARALLAX_SHARED: %v", err)
-	}
-	return dir
-}
 
 // polnearDoc is one PolNeAR article with the gold spans (in characters) of
 // its first annotator.
@@ -181,7 +169,7 @@ func TestPolNeAR(t *testing.T) {
 	if part == "" {
 		part = "dev"
 	}
-	docs := readPolNeAR(t, filepath.Join(sharedDir(t), "datasets", "polnear", part))
+	docs := readPolNeAR(t, filepath.Join(sharedtest.Dir(t), "datasets", "polnear", part))
 	if v := os.Getenv("POLNEAR_HELDOUT"); v != "" {
 		// Only the articles that attribution/internal/train -heldout kept
 		// out of fitting.

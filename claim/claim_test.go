@@ -9,6 +9,7 @@ import (
 	"github.com/parallaxnews/parallax/attribution"
 	"github.com/parallaxnews/parallax/claim"
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/segment"
 )
 
@@ -78,7 +79,7 @@ func FuzzAnnotate(f *testing.F) {
 // BenchmarkAnnotate runs the claims annotator over the seed article and
 // the dev corpus, with the earlier layers made once beforehand.
 func BenchmarkAnnotate(b *testing.B) {
-	dir := sharedDir(b)
+	dir := sharedtest.Dir(b)
 	docs := readJSONL[doc.Document](b, filepath.Join(dir, "corpus", "dev", "articles.jsonl"))
 	seed, err := os.ReadFile(filepath.Join(dir, "corpus", "seed", "tajik-mfa-silent.txt"))
 	if err != nil {

@@ -12,22 +12,10 @@ import (
 	"github.com/parallaxnews/parallax/claim"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/entity"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/quantity"
 	"github.com/parallaxnews/parallax/segment"
 )
-
-// sharedDir returns $PARALLAX_SHARED, skipping the test when it is unset
-// and failing it when the directory is missing.
-func sharedDir(t testing.TB) string {
-	dir := os.Getenv("PARALLAX_SHARED")
-	if dir == "" {
-		t.Skip("PARALLAX_SHARED is not set: skipping the test on shared data")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("PARALLAX_SHARED: %v", err)
-	}
-	return dir
-}
 
 // analyzer runs the layers the claims depend on, then the claims.
 type analyzer struct {
@@ -115,7 +103,7 @@ var scored = map[string]bool{"killed": true, "injured": true, "displaced": true,
 // TestConflictNews scores the numeric claims of the dev corpus with the
 // definitions of tools/conflict_news.py and reports the figures.
 func TestConflictNews(t *testing.T) {
-	dir := sharedDir(t)
+	dir := sharedtest.Dir(t)
 	docs := readJSONL[doc.Document](t, filepath.Join(dir, "corpus", "dev", "articles.jsonl"))
 	gold := readJSONL[goldClaim](t, filepath.Join(dir, "corpus", "dev-gold-numeric.jsonl"))
 	an := newAnalyzer(t)
@@ -183,7 +171,7 @@ func deref(f *float64) any {
 // TestSeed checks the claims a reader of the seed article must get (the
 // claims part of tools/seed_check.py).
 func TestSeed(t *testing.T) {
-	dir := sharedDir(t)
+	dir := sharedtest.Dir(t)
 	text, err := os.ReadFile(filepath.Join(dir, "corpus", "seed", "tajik-mfa-silent.txt"))
 	if err != nil {
 		t.Fatal(err)

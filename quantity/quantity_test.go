@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/quantity"
 	"github.com/parallaxnews/parallax/timex"
 )
@@ -81,7 +82,7 @@ func TestParse(t *testing.T) {
 // TestSeed checks every figure of the seed article, and that none comes
 // from "77th" or from a date.
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "seed", "tajik-mfa-silent.txt"))
+	b, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "corpus", "seed", "tajik-mfa-silent.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +159,7 @@ func BenchmarkAnnotate(b *testing.B) {
 
 // polnear returns about 1 MB of PolNeAR article text.
 func polnear(b *testing.B) string {
-	files, err := filepath.Glob(filepath.Join(sharedDir(b), "datasets", "polnear", "dev", "text", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(sharedtest.Dir(b), "datasets", "polnear", "dev", "text", "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no PolNeAR text: %v", err)
 	}

@@ -11,23 +11,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/quantity"
 	"github.com/parallaxnews/parallax/timex"
 )
-
-// sharedDir returns $PARALLAX_SHARED, skipping the test when it is unset
-// and failing it when the directory is missing.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("PARALLAX_SHARED")
-	if dir == "" {
-		t.Skip("PARALLAX_SHARED is not set: skipping the test on shared data")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("PARALLAX_SHARED: %v", err)
-	}
-	return dir
-}
 
 type rtCase struct {
 	Input   string `json:"Input"`
@@ -58,7 +45,7 @@ var rtNumberFloors = map[string]float64{
 // Left out of the rate: expected results that carry no value at all (a
 // bare unit name such as "metric ton" or "mcg"), which no figure can match.
 func TestRecognizersNumbers(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "datasets", "recognizers-text")
+	dir := filepath.Join(sharedtest.Dir(t), "datasets", "recognizers-text")
 	tx, err := timex.New()
 	if err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/rhetoric/internal/tagger"
 	"github.com/parallaxnews/parallax/segment"
 )
@@ -167,23 +168,9 @@ func TestNewWithModelRejectsGarbage(t *testing.T) {
 	}
 }
 
-// sharedDir returns $PARALLAX_SHARED, skipping the test when it is unset and
-// failing it when the folder is missing.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("PARALLAX_SHARED")
-	if dir == "" {
-		t.Skip("PARALLAX_SHARED is not set")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("PARALLAX_SHARED: %v", err)
-	}
-	return dir
-}
-
 // TestSeed checks the seed article's rhetoric as seed_check.py does.
 func TestSeed(t *testing.T) {
-	dir := sharedDir(t)
+	dir := sharedtest.Dir(t)
 	b, err := os.ReadFile(filepath.Join(dir, "corpus", "seed", "tajik-mfa-silent.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +203,7 @@ func TestSeed(t *testing.T) {
 
 // ptcArticles returns the texts of the PTC training articles.
 func ptcArticles(t testing.TB) []string {
-	dir := sharedDir(t)
+	dir := sharedtest.Dir(t)
 	files, err := filepath.Glob(filepath.Join(dir, "datasets", "ptc", "train-articles", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no PTC articles under %s", dir)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
 func TestSentences(t *testing.T) {
@@ -84,21 +85,6 @@ func TestTokens(t *testing.T) {
 	}
 }
 
-// sharedDir returns the folder of the shared corpora from PARALLAX_SHARED,
-// skipping the test when it is unset and failing when it does not exist.
-func sharedDir(tb testing.TB, parts ...string) string {
-	tb.Helper()
-	root := os.Getenv("PARALLAX_SHARED")
-	if root == "" {
-		tb.Skip("PARALLAX_SHARED is not set: skipping the test on the shared corpora")
-	}
-	p := filepath.Join(append([]string{root}, parts...)...)
-	if _, err := os.Stat(p); err != nil {
-		tb.Fatalf("PARALLAX_SHARED is set but %v", err)
-	}
-	return p
-}
-
 // TestPTCBoundaries measures sentence boundaries against the Propaganda
 // Techniques Corpus, which has one sentence per line and blank lines between
 // paragraphs. To test more than line breaks, the lines of each paragraph are
@@ -107,7 +93,7 @@ func sharedDir(tb testing.TB, parts ...string) string {
 // sentence ends. PTC's own split has errors (it keeps some sentences that
 // end in a closing quote together), which caps precision.
 func TestPTCBoundaries(t *testing.T) {
-	dir := sharedDir(t, "datasets", "ptc", "train-articles")
+	dir := sharedtest.Dir(t, "datasets", "ptc", "train-articles")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no PTC articles in %s: %v", dir, err)
@@ -212,7 +198,7 @@ func FuzzSentences(f *testing.F) {
 }
 
 func BenchmarkSentences(b *testing.B) {
-	dir := sharedDir(b, "datasets", "polnear")
+	dir := sharedtest.Dir(b, "datasets", "polnear")
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "text", "*.txt"))
 	var texts []string
 	n := 0

@@ -8,22 +8,9 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/timex"
 )
-
-// sharedDir returns $PARALLAX_SHARED, skipping the test when it is unset
-// and failing it when the directory is missing.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := os.Getenv("PARALLAX_SHARED")
-	if dir == "" {
-		t.Skip("PARALLAX_SHARED is not set: skipping the test on shared data")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Fatalf("PARALLAX_SHARED: %v", err)
-	}
-	return dir
-}
 
 type rtResolution map[string]string
 
@@ -71,7 +58,7 @@ var rtDateFloors = map[string]float64{
 // gives without both ends, and cases whose only expected results are times
 // of day or sets (those are not dates and carry no date type).
 func TestRecognizersDates(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "datasets", "recognizers-text")
+	dir := filepath.Join(sharedtest.Dir(t), "datasets", "recognizers-text")
 	tx, err := timex.New()
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/timex"
 )
 
@@ -108,7 +109,7 @@ func TestResolve(t *testing.T) {
 
 // TestSeed checks the times a reader must get from the seed article.
 func TestSeed(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(sharedDir(t), "corpus", "seed", "tajik-mfa-silent.txt"))
+	b, err := os.ReadFile(filepath.Join(sharedtest.Dir(t), "corpus", "seed", "tajik-mfa-silent.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,7 +167,7 @@ func BenchmarkResolve(b *testing.B) {
 
 // polnear returns about 1 MB of PolNeAR article text.
 func polnear(b *testing.B) string {
-	files, err := filepath.Glob(filepath.Join(sharedDir(b), "datasets", "polnear", "dev", "text", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(sharedtest.Dir(b), "datasets", "polnear", "dev", "text", "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no PolNeAR text: %v", err)
 	}

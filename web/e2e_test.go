@@ -9,32 +9,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/pipeline"
 	"github.com/parallaxnews/parallax/store/sqlite"
 )
-
-// sharedFile returns the path of a file of the shared corpora: the test is
-// skipped when PARALLAX_SHARED is unset, and fails when it names a
-// missing folder.
-func sharedFile(t testing.TB, rel string) string {
-	t.Helper()
-	dir := os.Getenv("PARALLAX_SHARED")
-	if dir == "" {
-		t.Skip("PARALLAX_SHARED is not set: skipping the test on the shared corpora")
-	}
-	p := filepath.Join(dir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Fatalf("PARALLAX_SHARED=%s: %v", dir, err)
-	}
-	return p
-}
 
 // sharedPipeline loads the pipeline once for all the tests: its models
 // take seconds to load under the race detector.
@@ -45,7 +29,7 @@ var sharedPipeline = sync.OnceValues(func() (*pipeline.Pipeline, error) { return
 // server with the stored analysis.
 func seedServer(t testing.TB) (*httptest.Server, *doc.Analysis) {
 	t.Helper()
-	text, err := os.ReadFile(sharedFile(t, "corpus/seed/tajik-mfa-silent.txt"))
+	text, err := os.ReadFile(sharedtest.Dir(t, "corpus/seed/tajik-mfa-silent.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +136,7 @@ func TestSeedEndToEnd(t *testing.T) {
 // seed50K is a 50 KB article analysed by the real pipeline: the seed
 // repeated. It skips without the shared corpora.
 func seed50K(b *testing.B) *doc.Analysis {
-	data, err := os.ReadFile(sharedFile(b, "corpus/seed/tajik-mfa-silent.txt"))
+	data, err := os.ReadFile(sharedtest.Dir(b, "corpus/seed/tajik-mfa-silent.txt"))
 	if err != nil {
 		b.Fatal(err)
 	}
