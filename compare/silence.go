@@ -37,8 +37,9 @@ type Silence struct {
 // figures about each party, and accusations against side it never answers
 // (with a statement, accusation or denial of its own about the same event).
 // With vs set, only what side vs and independent sources report counts.
-// A side that no record speaks for is silent about everything the others
-// report.
+// A side is silent only where it speaks: a side that published nothing
+// from an event's start to two months after its end is absent, not silent,
+// and gets no silence about it.
 func Silences(records []Record, side, vs doc.Party) []Silence {
 	st := build(records)
 	items := st.silences(side, vs)
@@ -66,6 +67,9 @@ type presence struct {
 	// an accusation or a denial, by date.
 	statements map[doc.Party][]int32
 	byFigure   map[figureKey][]int32 // clusters each side gives a figure in, by date
+	// published lists, by side, the publication days of its records,
+	// sorted: a side says nothing at all in a period it published nothing in.
+	published map[doc.Party][]day
 }
 
 // presence returns where each side speaks, computed once per state.
@@ -91,12 +95,16 @@ func (st *state) computePresence() presence {
 		}
 		return 1 << i, true
 	}
-	p := presence{bySide: map[doc.Party][]int32{}, byFigure: map[figureKey][]int32{}, statements: map[doc.Party][]int32{}}
+	p := presence{bySide: map[doc.Party][]int32{}, byFigure: map[figureKey][]int32{}, statements: map[doc.Party][]int32{},
+		published: map[doc.Party][]day{}}
 	masks := make([]uint64, len(st.clusters))
 	stated := map[int32]map[doc.Party]bool{}
 	var extra map[doc.Party]map[int32]bool // beyond 64 parties
 	for i := range st.recs {
 		r := &st.recs[i]
+		if d := parseDay(r.Published); d != noDay {
+			p.published[r.Side] = append(p.published[r.Side], d)
+		}
 		c := st.occs[st.recOcc[i]].cluster
 		if r.Event != nil && r.Side != "" && isAccusation(r.Event.Type) && !stated[c][r.Side] {
 			if stated[c] == nil {
@@ -150,7 +158,31 @@ func (st *state) computePresence() presence {
 	for _, l := range p.statements {
 		slices.SortFunc(l, byDate)
 	}
+	for _, l := range p.published {
+		slices.Sort(l)
+	}
 	return p
+}
+
+// silenceWindow is how long after an event its side's sources are expected
+// to speak of it: a side that published nothing from the event's start to
+// this many days after its end is not silent about it, just absent.
+const silenceWindow = 60
+
+// speaks reports whether side published anything from the start of
+// cluster c to silenceWindow days after its end. Clusters without dates
+// count as spoken of whenever the side published anything.
+func (st *state) speaks(p *presence, side doc.Party, c int32) bool {
+	days := p.published[side]
+	if len(days) == 0 {
+		return false
+	}
+	from, to := st.clusters[c].from, st.clusters[c].to
+	if from == noDay {
+		return true
+	}
+	i, _ := slices.BinarySearch(days, from)
+	return i < len(days) && days[i] <= to+silenceWindow
 }
 
 // related reports whether clusters a and b may be one event that grouping
@@ -228,7 +260,7 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 		}
 	}
 	for c, sides := range others {
-		if st.mentions(p.bySide[side], c) {
+		if st.mentions(p.bySide[side], c) || !st.speaks(p, side, c) {
 			continue
 		}
 		slices.SortFunc(sides, compareSides)
@@ -237,7 +269,7 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 
 	// Figures the side never gives.
 	for _, gd := range st.groups {
-		if st.mentions(p.byFigure[figureKey{side, gd.metric, gd.about}], gd.cluster) {
+		if st.mentions(p.byFigure[figureKey{side, gd.metric, gd.about}], gd.cluster) || !st.speaks(p, side, gd.cluster) {
 			continue
 		}
 		var sides []doc.Party
