@@ -1,23 +1,17 @@
 package claim_test
 
 import (
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/parallaxnews/parallax/attribution"
 	"github.com/parallaxnews/parallax/claim"
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/golden"
 	"github.com/parallaxnews/parallax/segment"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // The golden files hold sentences we wrote ourselves. Besides the input
 // they may give the earlier layers, so that the test does not depend on
@@ -32,10 +26,6 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // The sections -- attributions --, -- claims -- and -- events -- hold the
 // output.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.txtar"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
 	att, err := attribution.New()
 	if err != nil {
 		t.Fatal(err)
@@ -45,57 +35,26 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	seg := segment.New()
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sections := map[string]string{}
-			for _, f := range ar.Files {
-				sections[f.Name] = string(f.Data)
-			}
-			text := strings.TrimSuffix(sections["input"], "\n")
-			a, err := fixture(text, sections)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a.Sentences = seg.Sentences(text)
-			att.Annotate(a)
-			cl.Annotate(a)
-			got := map[string]string{
-				"attributions": renderAttributions(a),
-				"claims":       renderClaims(a),
-				"events":       renderEvents(a),
-			}
-			if *update {
-				var files []txtar.File
-				for _, f := range ar.Files {
-					if _, out := got[f.Name]; !out {
-						files = append(files, f)
-					}
-				}
-				for _, name := range []string{"attributions", "claims", "events"} {
-					files = append(files, txtar.File{Name: name, Data: []byte(got[name])})
-				}
-				ar.Files = files
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, name := range []string{"attributions", "claims", "events"} {
-				if want := sections[name]; got[name] != want {
-					t.Errorf("%s differ (run go test -update):\n--- got\n%s--- want\n%s", name, got[name], want)
-				}
-			}
-		})
-	}
+	golden.Run(t, []string{"attributions", "claims", "events"}, func(t *testing.T, sections golden.Sections) golden.Sections {
+		text := strings.TrimSuffix(sections["input"], "\n")
+		a, err := fixture(text, sections)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Sentences = seg.Sentences(text)
+		att.Annotate(a)
+		cl.Annotate(a)
+		return golden.Sections{
+			"attributions": renderAttributions(a),
+			"claims":       renderClaims(a),
+			"events":       renderEvents(a),
+		}
+	})
 }
 
 // fixture builds an analysis of text with the earlier layers given in the
 // golden file's sections.
-func fixture(text string, sec map[string]string) (*doc.Analysis, error) {
+func fixture(text string, sec golden.Sections) (*doc.Analysis, error) {
 	a := doc.NewAnalysis(doc.Document{ID: "golden", Text: text, Published: strings.TrimSpace(sec["published"]), Outlet: strings.TrimSpace(sec["outlet"])})
 	for i, line := range lines(sec["entities"]) {
 		head, rest, ok := strings.Cut(line, "|")

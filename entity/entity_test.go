@@ -1,8 +1,6 @@
 package entity
 
 import (
-	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,11 +9,9 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/golden"
 	"github.com/parallaxnews/parallax/segment"
-	"golang.org/x/tools/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 var (
 	annOnce sync.Once
@@ -63,54 +59,19 @@ func render(a *doc.Analysis) string {
 // (an optional "meta" section gives "outlet: ..." and "url: ...") and
 // compares the entities with the "entities" section.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
+	golden.Run(t, []string{"entities"}, func(t *testing.T, sec golden.Sections) golden.Sections {
+		d := doc.Document{Text: sec["input"]}
+		for _, line := range strings.Split(sec["meta"], "\n") {
+			k, v, _ := strings.Cut(line, ": ")
+			switch k {
+			case "outlet":
+				d.Outlet = v
+			case "url":
+				d.URL = v
 			}
-			var d doc.Document
-			var want []byte
-			wantAt := -1
-			for i, f := range ar.Files {
-				switch f.Name {
-				case "input":
-					d.Text = string(f.Data)
-				case "meta":
-					for _, line := range strings.Split(string(f.Data), "\n") {
-						k, v, _ := strings.Cut(line, ": ")
-						switch k {
-						case "outlet":
-							d.Outlet = v
-						case "url":
-							d.URL = v
-						}
-					}
-				case "entities":
-					want, wantAt = f.Data, i
-				}
-			}
-			got := []byte(render(analyze(t, d)))
-			if *update {
-				if wantAt < 0 {
-					ar.Files = append(ar.Files, txtar.File{Name: "entities"})
-					wantAt = len(ar.Files) - 1
-				}
-				ar.Files[wantAt].Data = got
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("entities differ (run go test -update to accept):\ngot:\n%s\nwant:\n%s", got, want)
-			}
-		})
-	}
+		}
+		return golden.Sections{"entities": render(analyze(t, d))}
+	})
 }
 
 func TestKey(t *testing.T) {
