@@ -60,11 +60,11 @@ type article struct {
 }
 
 type options struct {
-	data, lexicon, out, heldoutDir string
-	holdout, tune                  float64
-	epochs, bits, spanEpochs       int
-	binary, quick, crf             bool
-	rate, l2, dropout              float64
+	data, lexicon, out, heldoutDir  string
+	holdout, tune                   float64
+	epochs, bits, spanEpochs, folds int
+	binary, quick, crf              bool
+	rate, l2, dropout               float64
 }
 
 func main() {
@@ -76,13 +76,14 @@ func main() {
 	flag.StringVar(&o.lexicon, "lexicon", defaultLexicon(), "the cue lexicon")
 	flag.StringVar(&o.out, "out", "", "write the model here")
 	flag.Float64Var(&o.holdout, "holdout", 0, "share of articles kept out of training and scored (by a hash of the article ID)")
-	flag.Float64Var(&o.tune, "tune", 0.2, "share of the training articles used to tune the thresholds")
+	flag.Float64Var(&o.tune, "tune", 0.2, "with -folds 1: share of the training articles used to tune the thresholds")
 	flag.StringVar(&o.heldoutDir, "heldout-dir", "", "write the held-out articles and labels here, for ptc.py")
 	flag.IntVar(&o.epochs, "epochs", 30, "training passes")
 	flag.IntVar(&o.bits, "bits", 18, "log2 of the number of hashed feature rows")
-	flag.IntVar(&o.spanEpochs, "span-epochs", 0, "experiment: train a span classifier to relabel spans, this many passes (0: none)")
+	flag.IntVar(&o.folds, "folds", 3, "tune the thresholds by cross-validation over this many folds of the training articles (below 2: on one tuning split)")
+	flag.IntVar(&o.spanEpochs, "span-epochs", 0, "experiment, with -folds 1: train a span classifier to relabel spans, this many passes (0: none)")
 	flag.BoolVar(&o.binary, "binary", false, "experiment: one label for every technique")
-	flag.BoolVar(&o.quick, "quick", false, "experiment: score the model fitted without the tuning articles instead of retraining")
+	flag.BoolVar(&o.quick, "quick", false, "experiment, with -folds 1: score the model fitted without the tuning articles instead of retraining")
 	flag.BoolVar(&o.crf, "crf", false, "train a CRF instead of a perceptron")
 	flag.Float64Var(&o.rate, "rate", 0.1, "CRF: AdaGrad step size")
 	flag.Float64Var(&o.l2, "l2", 1e-4, "CRF: L2 regularisation per update")
@@ -175,7 +176,9 @@ func run(o options) error {
 	spread := float32(1)
 	alpha := float32(-1)
 	var m *tagger.Model
-	if len(tune) > 0 {
+	if o.folds >= 2 && len(train) > 0 {
+		m = crossValidate(train, o)
+	} else if len(tune) > 0 {
 		m = fitModel(fit, o, nil)
 		bias, policy, spread = tuneBias(m, tune)
 		m.Bias, m.Policy, m.Spread = bias, policy, spread
@@ -191,7 +194,7 @@ func run(o options) error {
 		si, flc := evaluate(m, x, tune)
 		log.Printf("tuned on %d articles: SI %s, FLC %s", len(tune), si, flc)
 	}
-	if !o.quick || m == nil {
+	if m == nil || (o.folds < 2 && !o.quick) {
 		m = fitModel(train, o, nil)
 		// The weights of a model trained on more articles are larger: scale
 		// the thresholds by the spread of its margins.
