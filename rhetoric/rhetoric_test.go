@@ -3,7 +3,6 @@ package rhetoric
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,15 +12,12 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/tools/txtar"
-
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/golden"
 	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/rhetoric/internal/tagger"
 	"github.com/parallaxnews/parallax/segment"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func newAnnotator(t testing.TB) *Annotator {
 	t.Helper()
@@ -86,41 +82,11 @@ func checkLayer(t *testing.T, a *doc.Analysis) {
 // compares the layer with "-- rhetoric --"; -update rewrites it.
 func TestGolden(t *testing.T) {
 	an := newAnnotator(t)
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no golden files")
-	}
-	for _, file := range files {
-		t.Run(filepath.Base(file), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var input string
-			var want []byte
-			for _, f := range ar.Files {
-				switch f.Name {
-				case "input":
-					input = string(f.Data)
-				case "rhetoric":
-					want = f.Data
-				}
-			}
-			a := analyse(an, input)
-			checkLayer(t, a)
-			got := render(a)
-			if *update {
-				ar.Files = []txtar.File{{Name: "input", Data: []byte(input)}, {Name: "rhetoric", Data: got}}
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("rhetoric differs from %s (rerun with -update if the change is intended)\ngot:\n%s\nwant:\n%s", file, got, want)
-			}
-		})
-	}
+	golden.Run(t, []string{"rhetoric"}, func(t *testing.T, sec golden.Sections) golden.Sections {
+		a := analyse(an, sec["input"])
+		checkLayer(t, a)
+		return golden.Sections{"rhetoric": string(render(a))}
+	})
 }
 
 func render(a *doc.Analysis) []byte {
