@@ -79,7 +79,11 @@ func (m *Main) list(ctx context.Context, o listOptions) error {
 	}
 	tw := tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)
 	for _, d := range docs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.ID, orNone(d.Published), orNone(oneLine(d.Outlet, 30)), oneLine(d.Title, 100))
+		title := oneLine(d.Title, 100)
+		if d.NearDuplicateOf != "" {
+			title += " [near-duplicate of " + d.NearDuplicateOf + "]"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", d.ID, orNone(d.Published), orNone(oneLine(d.Outlet, 30)), title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -130,6 +130,9 @@ func TestStoreCommandsEndToEnd(t *testing.T) {
 	if infos[1].ID != ids[1] || infos[2].NearDuplicateOf != ids[1] || infos[1].NearDuplicateOf != "" || infos[2].Published != "" {
 		t.Errorf("the repost is not linked to the original: %+v", infos)
 	}
+	if want := "[near-duplicate of " + ids[1] + "]"; !strings.HasSuffix(lines[2], want) || strings.Contains(lines[1], "near-duplicate") {
+		t.Errorf("list does not mark the repost as a near-duplicate of %s:\n%s", ids[1], strings.Join(lines, "\n"))
+	}
 	out, _, _ = runCLI(t, "list", "--db", db, "--to", "2022-09-30")
 	if strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, ids[1]) {
 		t.Errorf("list --to: %q", out)
