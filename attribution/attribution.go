@@ -116,7 +116,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.lows = s.lows[:0]
 		s.starts = 0
 		for _, t := range toks {
-			lw := lower(s.text[t.Start:t.End])
+			lw := segment.Lower(s.text[t.Start:t.End])
 			s.words = append(s.words, word{t.Start, t.End, lw})
 			s.lows = append(s.lows, lw)
 			s.starts |= s.lx.starts[lw]
@@ -609,7 +609,7 @@ func (s *state) speaker(src doc.Span) string {
 	if best >= 0 {
 		return ents[best].ID
 	}
-	class := s.lx.pronoun[lower(s.text[src.Start:src.End])]
+	class := s.lx.pronoun[segment.Lower(s.text[src.Start:src.End])]
 	if class == "" {
 		return ""
 	}

@@ -30,7 +30,7 @@ func (p *phrases) add(phrase string) {
 	}
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = lower(phrase[t.Start:t.End])
+		words[i] = segment.Lower(phrase[t.Start:t.End])
 	}
 	list := append(p.byFirst[words[0]], words)
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
@@ -71,7 +71,6 @@ func (p phrases) find(words []string, from, to int) (int, int) {
 
 // lower returns s in lower case, with ’ as ', without allocating when it
 // already is.
-func lower(s string) string { return tagger.Lower(s) }
 
 // dataLines returns the non-empty, non-comment lines of an embedded file.
 func dataLines(name string) ([]string, error) {
@@ -172,7 +171,7 @@ func loadLexicon() (*lexicon, error) {
 		if !ok {
 			return nil, fmt.Errorf("words.txt: no tab in %q", l)
 		}
-		word = lower(strings.TrimSpace(word))
+		word = segment.Lower(strings.TrimSpace(word))
 		switch class {
 		case "aux":
 			lx.aux[word] = true

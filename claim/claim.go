@@ -101,7 +101,7 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		toks = segment.AppendTokens(toks[:0], s.text, sent.Start, sent.End)
 		for _, t := range toks {
 			s.words = append(s.words, word{t.Start, t.End, si})
-			s.lows = append(s.lows, lower(s.text[t.Start:t.End]))
+			s.lows = append(s.lows, segment.Lower(s.text[t.Start:t.End]))
 		}
 		s.sents = append(s.sents, [2]int{b, len(s.words)})
 	}
@@ -166,9 +166,9 @@ func (s *state) homeSide() doc.Party {
 	if e != nil && e.Side != "" {
 		return e.Side
 	}
-	name := " " + lower(s.a.Document.Outlet) + " "
+	name := " " + segment.Lower(s.a.Document.Outlet) + " "
 	if e != nil {
-		name = " " + lower(e.Name) + " "
+		name = " " + segment.Lower(e.Name) + " "
 	}
 	if strings.TrimSpace(name) == "" {
 		return ""
@@ -221,7 +221,7 @@ func partyOf(e doc.Entity) doc.Party {
 // containsWords reports whether padded, a lower-case text between spaces,
 // holds n as whole words.
 func containsWords(padded, n string) bool {
-	n = strings.TrimSpace(lower(n))
+	n = strings.TrimSpace(segment.Lower(n))
 	if n == "" {
 		return false
 	}
@@ -561,11 +561,11 @@ func (s *state) gapped(b, e, pb int) bool {
 // age reports whether the figure q gives someone's age ("52-year-old", "52
 // years old").
 func age(text string, q doc.Quantity) bool {
-	t := lower(q.Text)
+	t := segment.Lower(q.Text)
 	if strings.Contains(t, "year-old") || strings.Contains(t, "years old") {
 		return true
 	}
-	rest := lower(text[q.End:min(len(text), q.End+12)])
+	rest := segment.Lower(text[q.End:min(len(text), q.End+12)])
 	return strings.HasPrefix(rest, "-year") || strings.HasPrefix(rest, " years old") || strings.HasPrefix(rest, " year-old")
 }
 
@@ -784,7 +784,7 @@ func (s *state) antecedent(i int) int {
 		if ob >= len(s.words) || s.words[ob].sent < si-3 {
 			break
 		}
-		if o.Source.Text != src.Text && containsWords(" "+lower(o.Source.Text)+" ", w) {
+		if o.Source.Text != src.Text && containsWords(" "+segment.Lower(o.Source.Text)+" ", w) {
 			return j
 		}
 	}
@@ -811,13 +811,13 @@ func (s *state) speaksForState(src doc.Span, e *doc.Entity) bool {
 			return true
 		}
 	}
-	t := strings.TrimPrefix(lower(s.text[src.Start:src.End]), "the ")
+	t := strings.TrimPrefix(segment.Lower(s.text[src.Start:src.End]), "the ")
 	t = strings.TrimPrefix(t, "official ")
-	if t == lower(e.Name) {
+	if t == segment.Lower(e.Name) {
 		return true
 	}
 	for _, m := range e.Mentions {
-		if t == lower(m.Text) {
+		if t == segment.Lower(m.Text) {
 			return true
 		}
 	}
@@ -831,7 +831,7 @@ func (s *state) government(name string) bool {
 	toks := segment.AppendTokens(nil, name, 0, len(name))
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = lower(name[t.Start:t.End])
+		words[i] = segment.Lower(name[t.Start:t.End])
 	}
 	for k := range words {
 		if s.lx.is("government", words, k) > 0 {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/segment"
 )
@@ -36,7 +34,7 @@ func (p *phrases) add(text, value string) {
 	}
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = lower(text[t.Start:t.End])
+		words[i] = segment.Lower(text[t.Start:t.End])
 	}
 	list := append(p.byFirst[words[0]], phrase{words, value})
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
@@ -62,22 +60,6 @@ func (p phrases) match(words []string, i int) (int, string) {
 		}
 	}
 	return 0, ""
-}
-
-// lower returns s in lower case, without allocating when it already is.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.Map(func(r rune) rune {
-				if r == '’' {
-					return '\''
-				}
-				return unicode.ToLower(r)
-			}, s)
-		}
-	}
-	return s
 }
 
 // dataLines returns the fields of the non-empty, non-comment lines of an

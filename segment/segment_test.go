@@ -220,3 +220,14 @@ func BenchmarkSentences(b *testing.B) {
 		}
 	}
 }
+
+func TestLower(t *testing.T) {
+	for in, want := range map[string]string{"said": "said", "Tajikistan’s": "tajikistan's", "ОБСЕ": "обсе", "": ""} {
+		if got := Lower(in); got != want {
+			t.Errorf("Lower(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { Lower("already lower") }); n != 0 {
+		t.Errorf("Lower allocates %v times for lower-case text", n)
+	}
+}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -66,4 +67,21 @@ func joins(r, prev, next rune) bool {
 	default:
 		return (unicode.IsLetter(prev) || unicode.IsDigit(prev)) && (unicode.IsLetter(next) || unicode.IsDigit(next))
 	}
+}
+
+// Lower returns s in lower case with ’ as ', the form lexicons are looked
+// up in, without allocating when s already is.
+func Lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.Map(func(r rune) rune {
+				if r == '’' {
+					return '\''
+				}
+				return unicode.ToLower(r)
+			}, s)
+		}
+	}
+	return s
 }

@@ -122,7 +122,7 @@ func Prepare(s *Sentence, text string, toks []segment.Token, lows []string, quot
 		if lows != nil {
 			low = lows[i]
 		} else {
-			low = Lower(w)
+			low = segment.Lower(w)
 		}
 		s.Add(w, low, in)
 	}
@@ -147,7 +147,7 @@ func NewLexicon(phrases []string) *Lexicon {
 		}
 		words := make([]string, len(toks))
 		for i, t := range toks {
-			words[i] = Lower(p[t.Start:t.End])
+			words[i] = segment.Lower(p[t.Start:t.End])
 		}
 		l.byFirst[words[0]] = append(l.byFirst[words[0]], words)
 	}

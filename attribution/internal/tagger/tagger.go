@@ -125,23 +125,6 @@ func IsQuoteMark(w string) bool {
 	return false
 }
 
-// Lower returns s in lower case, with ’ as ', without allocating when it
-// already is.
-func Lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.Map(func(r rune) rune {
-				if r == '’' {
-					return '\''
-				}
-				return unicode.ToLower(r)
-			}, s)
-		}
-	}
-	return s
-}
-
 // Feature hashing: FNV-1a over a template number and strings.
 const (
 	fnvOffset = 2166136261
