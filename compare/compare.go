@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/doc"
 )
@@ -134,11 +135,11 @@ type SideFigure struct {
 	outlet    string
 }
 
-// sideFigure returns a source's figure as SideFigure.
-func (st *state) sideFigure(f *srcFig) SideFigure {
-	r := &st.recs[f.rec]
-	return SideFigure{Side: r.Side, Low: f.low, High: f.high, Source: sourceName(r), Document: r.Document,
-		Published: r.Published, approx: r.Approx, outlet: r.Outlet}
+// sideFigure returns the figure of a group's source i as SideFigure.
+func (gd *groupData) sideFigure(i int) SideFigure {
+	f := &gd.figs[i]
+	return SideFigure{Side: f.Side, Low: f.Low, High: f.High, Source: f.Source, Document: f.Document,
+		Published: f.Published, approx: f.Approx, outlet: f.Outlet}
 }
 
 // labelParty is the inverse of SideLabel.
@@ -168,14 +169,31 @@ func Compare(records []Record, opts Options) Report {
 func (st *state) report(opts Options) Report {
 	keep := st.selectClusters(opts)
 	st.compareKept(keep)
-	rep := Report{Groups: []Group{}, Silences: []Silence{}}
+	n := 0
+	for _, g := range st.groups {
+		if keep[g.cluster] {
+			n++
+		}
+	}
+	rep := Report{Groups: make([]Group, 0, n), Silences: []Silence{}}
 	for i, g := range st.groups {
 		if keep[g.cluster] {
 			rep.Groups = append(rep.Groups, st.reports[i])
 		}
 	}
-	for _, s := range st.sides() {
-		for _, si := range st.silences(s, "") {
+	st.presence()
+	// Each side's silences apart, in parallel (conflicts have a handful
+	// of sides), then in order.
+	sides := st.sides()
+	items := make([][]silenceItem, len(sides))
+	st.presence() // computed once, before the sides share it
+	var wg sync.WaitGroup
+	for i, s := range sides {
+		wg.Go(func() { items[i] = st.silences(s, "") })
+	}
+	wg.Wait()
+	for _, l := range items {
+		for _, si := range l {
 			if keep[si.cluster] {
 				rep.Silences = append(rep.Silences, si.Silence)
 			}
@@ -194,7 +212,6 @@ type state struct {
 	order    []int32     // clusters by date, then ID
 	rank     []int32     // position of each cluster in order
 	groups   []groupData // in report order
-	srcs     []srcFig    // the sources of all groups
 	pres     *presence   // where each side speaks, once needed
 	// reports holds the report of each group, once compared (done).
 	reports []Group
@@ -220,39 +237,21 @@ func (st *state) compareKept(keep []bool) {
 			st.done[i] = true
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(todo)/parallelGroups)
-	if workers <= 1 {
-		for _, i := range todo {
-			st.reports[i] = st.group(st.groups[i])
+	parallel(len(todo), func(lo, hi int) {
+		var sc scratch
+		for _, i := range todo[lo:hi] {
+			st.reports[i] = st.group(&st.groups[i], &sc)
 		}
-		return
-	}
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			// Interleaved, since groups differ in size.
-			for j := w; j < len(todo); j += workers {
-				i := todo[j]
-				st.reports[i] = st.group(st.groups[i])
-			}
-		})
-	}
-	wg.Wait()
+	})
 }
 
+// groupData is a group's figures, before they are compared.
 type groupData struct {
 	cluster int32
 	metric  string
 	about   doc.Party
-	sources []srcFig // each source's latest figure
+	figs    []Figure // each source's latest figure
 	bySide  []SideFigure
-}
-
-// srcFig is one source's latest figure in a group.
-type srcFig struct {
-	rec       int32 // the record that gives it
-	low, high *float64
-	hist      []Point
 }
 
 func build(records []Record) *state {
@@ -285,7 +284,9 @@ func build(records []Record) *state {
 		if r.Event != nil {
 			lastEv, lastOcc = r.Event, oi
 		}
-		st.occs[oi].records++
+		o := &st.occs[oi]
+		o.records++
+		o.addSide(r.Side, int32(i))
 		st.recOcc[i] = oi
 	}
 	st.clusters = groupEvents(st.occs)
@@ -445,11 +446,6 @@ type groupKey struct {
 	about   int32 // index in the interned parties
 }
 
-type sourceKey struct {
-	side doc.Party
-	name string
-}
-
 // interner numbers the distinct strings of a small vocabulary (metrics,
 // parties): a linear scan, cheaper than hashing for a handful of values,
 // falling back to a map when the vocabulary grows.
@@ -484,65 +480,66 @@ func (in *interner) id(s string) int32 {
 	return int32(len(in.vals) - 1)
 }
 
-// compareGroups sorts the claims into groups and compares each.
+// compareGroups sorts the claims into groups and folds each source's
+// claims of a group into its latest figure. Sources are told apart by a
+// case-folded hash of their side and name (sourceHash), so that a million
+// claims need no map of names; the groups are independent and folded in
+// parallel.
 func (st *state) compareGroups() {
 	index := make(map[groupKey]int32, len(st.clusters)*8)
 	var keys []groupKey
 	gid := make([]int32, len(st.recs))
 	var counts []int32
 	var metrics, parties interner
-	srcIDs := map[sourceKey]int32{} // by the name as given
-	srcLower := map[sourceKey]int32{}
-	src := make([]int32, len(st.recs))
-	lastSrc, lastID := sourceKey{"\x00", "\x00"}, int32(-1)
+	var last groupKey
+	lastG := int32(-1)
+	// What sorting and folding need of each record, read in one pass in
+	// storage order, so that the groups never reach back into the records
+	// but for their representatives.
+	items := make([]item, len(st.recs))
+	vals := make([]value, len(st.recs))
+	var docs documents
 	for i := range st.recs {
 		r := &st.recs[i]
+		d := docs.id(r)
 		if r.Metric == "" || r.Breakdown {
 			gid[i] = -1
 			continue
 		}
 		k := groupKey{st.occs[st.recOcc[i]].cluster, metrics.id(r.Metric), parties.id(string(r.About))}
-		g, ok := index[k]
-		if !ok {
-			g = int32(len(keys))
-			index[k] = g
-			keys = append(keys, k)
-			counts = append(counts, 0)
-		}
-		gid[i] = g
-		counts[g]++
-		sk := sourceKey{r.Side, sourceName(r)}
-		if sk == lastSrc {
-			src[i] = lastID
-			continue
-		}
-		s, ok := srcIDs[sk]
-		if !ok {
-			lk := sourceKey{sk.side, strings.ToLower(sk.name)}
-			s, ok = srcLower[lk]
+		if k != last || lastG < 0 {
+			g, ok := index[k]
 			if !ok {
-				s = int32(len(srcLower))
-				srcLower[lk] = s
+				g = int32(len(keys))
+				index[k] = g
+				keys = append(keys, k)
+				counts = append(counts, 0)
 			}
-			srcIDs[sk] = s
+			last, lastG = k, g
 		}
-		src[i] = s
-		lastSrc, lastID = sk, s
+		gid[i] = lastG
+		counts[lastG]++
+		items[i] = item{src: sourceHash(r), doc: d, start: int32(min(r.Start, math.MaxInt32)), rec: int32(i)}
+		vals[i] = valueOf(r)
 	}
-	docRank := st.documentRanks()
-	// Members of each group, contiguous.
+	rank := docs.ranks()
+	for i := range items {
+		items[i].doc = rank[items[i].doc]
+	}
+	// The items of each group, contiguous.
 	offs := make([]int32, len(keys)+1)
 	for g, n := range counts {
 		offs[g+1] = offs[g] + n
 	}
-	members := make([]int32, offs[len(keys)])
+	members := make([]item, offs[len(keys)])
 	fill := slices.Clone(offs[:len(keys)])
 	for i, g := range gid {
 		if g >= 0 {
-			members[fill[g]] = int32(i)
+			members[fill[g]] = items[i]
 			fill[g]++
 		}
 	}
+	items = nil
 	mrank := make([]int, len(metrics.vals))
 	for i, m := range metrics.vals {
 		mrank[i] = metricRank(m)
@@ -564,96 +561,254 @@ func (st *state) compareGroups() {
 		}
 		return strings.Compare(parties.vals[x.about], parties.vals[y.about])
 	})
-	// Sort each group's claims by source, document and offset, and count
-	// the sources so that their figures go in one allocation.
-	order := make([]uint64, len(st.recs)) // source, then document
-	vals := make([]value, len(st.recs))
-	for i := range order {
-		order[i] = uint64(src[i])<<32 | uint64(uint32(docRank[i]))
-		if r := &st.recs[i]; gid[i] >= 0 {
-			vals[i] = value{lowOf(r.Low), highOf(r.High), r.Total, r.Increment}
-		}
-	}
-	runs := 0
-	for _, g := range gorder {
-		m := members[offs[g]:offs[g+1]]
-		slices.SortFunc(m, func(a, b int32) int {
-			if c := cmp.Compare(order[a], order[b]); c != 0 {
-				return c
-			}
-			return cmp.Compare(st.recs[a].Start, st.recs[b].Start)
-		})
-		for j := range m {
-			if j == 0 || src[m[j]] != src[m[j-1]] {
-				runs++
-			}
-		}
-	}
-	st.srcs = make([]srcFig, 0, runs)
-	st.groups = make([]groupData, 0, len(keys))
-	var hist []Point // backing store of the histories
-	for _, g := range gorder {
+	st.groups = make([]groupData, len(keys))
+	for i, g := range gorder {
 		k := keys[g]
-		m := members[offs[g]:offs[g+1]]
-		base := len(st.srcs)
-		for lo := 0; lo < len(m); {
-			hi := lo + 1
-			for hi < len(m) && src[m[hi]] == src[m[lo]] {
-				hi++
-			}
-			var f srcFig
-			f, hist = st.sourceFigure(m[lo:hi], docRank, vals, hist)
-			st.srcs = append(st.srcs, f)
-			lo = hi
-		}
-		gd := groupData{cluster: k.cluster, metric: metrics.vals[k.metric], about: doc.Party(parties.vals[k.about]),
-			sources: st.srcs[base:len(st.srcs):len(st.srcs)]}
-		gd.bySide = st.bySide(gd.sources)
-		st.groups = append(st.groups, gd)
+		st.groups[i] = groupData{cluster: k.cluster, metric: metrics.vals[k.metric], about: doc.Party(parties.vals[k.about])}
 	}
+	parallel(len(gorder), func(lo, hi int) {
+		var f folder
+		for i := lo; i < hi; i++ {
+			g := gorder[i]
+			gd := &st.groups[i]
+			gd.figs = f.fold(st, members[offs[g]:offs[g+1]], vals)
+			gd.bySide = gd.sidesLatest()
+		}
+	})
 }
 
-// documentRanks numbers each record's document in order of publication,
-// then ID, so that sorting by rank sorts by both.
-func (st *state) documentRanks() []int32 {
-	type docKey struct{ published, id string }
-	ids := map[docKey]int32{}
-	var keys []docKey
-	byRec := make([]int32, len(st.recs))
-	last := docKey{"\x00", "\x00"}
-	lastID := int32(-1)
-	for i := range st.recs {
-		r := &st.recs[i]
-		k := docKey{r.Published, r.Document}
-		if k != last {
-			id, ok := ids[k]
-			if !ok {
-				id = int32(len(keys))
-				ids[k] = id
-				keys = append(keys, k)
-			}
-			last, lastID = k, id
-		}
-		byRec[i] = lastID
+// parallel calls fn on consecutive chunks of [0, n), spread over the CPUs
+// when n is large enough to be worth it.
+func parallel(n int, fn func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/parallelGroups)
+	if workers <= 1 {
+		fn(0, n)
+		return
 	}
-	order := make([]int32, len(keys))
+	// More chunks than workers, taken in turn, since groups differ in size.
+	chunks := workers * 8
+	next := make(chan int, chunks)
+	for c := range chunks {
+		next <- c
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for c := range next {
+				fn(c*n/chunks, (c+1)*n/chunks)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// folder folds the claims of groups into their sources' figures. The
+// figures and histories of many groups share blocks: each group's slices
+// have their capacity capped.
+type folder struct {
+	figs []Figure
+	hist []Point
+}
+
+// item is what sorting a group's claims needs, in one small struct.
+type item struct {
+	src   uint64 // the source's folded hash
+	doc   int32  // the document's rank by publication
+	start int32  // the claim's offset in its document
+	rec   int32
+}
+
+// fold returns the latest figure of each source among the items of a
+// group, which it sorts.
+func (f *folder) fold(st *state, items []item, vals []value) []Figure {
+	slices.SortFunc(items, func(a, b item) int {
+		if c := cmp.Compare(a.src, b.src); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.doc, b.doc); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.start, b.start)
+	})
+	runs := 0
+	for j := range items {
+		if j == 0 || items[j].src != items[j-1].src {
+			runs++
+		}
+	}
+	if cap(f.figs)-len(f.figs) < runs {
+		f.figs = make([]Figure, 0, max(1024, runs))
+	}
+	base := len(f.figs)
+	for lo := 0; lo < len(items); {
+		hi := lo + 1
+		for hi < len(items) && items[hi].src == items[lo].src {
+			hi++
+		}
+		base = f.source(st, items[lo:hi], vals, base)
+		lo = hi
+	}
+	n := len(f.figs)
+	return f.figs[base:n:n]
+}
+
+// sourceHash is a hash of a record's side and source name, folding the
+// name's case (FNV-1a, 64 bits; non-ASCII letters folded rune by rune). It
+// stands for the source within a group: two names of one length that
+// differ in one letter never collide, and two of a group's sources share
+// a hash with a probability of about n²/2⁶⁵ for n sources (below 10⁻¹⁴ for
+// a thousand).
+func sourceHash(r *Record) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(r.Side); i++ {
+		h = (h ^ uint64(r.Side[i])) * prime
+	}
+	h = (h ^ 0xff) * prime // no party code holds 0xff: a separator
+	name := sourceName(r)
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint64(c)) * prime
+			i++
+			continue
+		}
+		ru, n := utf8.DecodeRuneInString(name[i:])
+		ru = unicode.ToLower(ru)
+		h = (h ^ uint64(ru)) * prime
+		i += n
+	}
+	return h
+}
+
+// source folds one source's claims of a group (sorted by publication,
+// document and offset) into its latest figure and history, appended to the
+// figures of the group that starts at base; it returns where the group
+// starts, in a new block if the old one was full. Within a
+// document the figure is its last running total, else its largest (smaller
+// ones are usually parts); across documents a later figure replaces an
+// earlier one and an increment adds to it.
+func (f *folder) source(st *state, run []item, vals []value, base int) int {
+	var cur value
+	var curLow, curHigh *float64
+	var have bool
+	var lastIdx int32
+	hbase := len(f.hist)
+	for lo := 0; lo < len(run); {
+		hi := lo + 1
+		for hi < len(run) && run[hi].doc == run[lo].doc {
+			hi++
+		}
+		repIdx := run[lo].rec
+		rep := vals[repIdx]
+		for _, it := range run[lo+1 : hi] {
+			v := vals[it.rec]
+			switch {
+			case v.total:
+				rep, repIdx = v, it.rec
+			case rep.total:
+			case rep.less(v):
+				rep, repIdx = v, it.rec
+			}
+		}
+		r := &st.recs[repIdx]
+		v, vLow, vHigh := rep, r.Low, r.High
+		if rep.increment && have {
+			vLow, vHigh = addBound(curLow, r.Low), addBound(curHigh, r.High)
+			v.low, v.high = lowOf(vLow), highOf(vHigh)
+		}
+		if have && (v.low != cur.low || v.high != cur.high || (vLow == nil) != (curLow == nil) || (vHigh == nil) != (curHigh == nil)) {
+			if len(f.hist) == cap(f.hist) {
+				// A new block: earlier histories keep the old one.
+				n := len(f.hist) - hbase
+				np := make([]Point, n, max(4096, 2*n))
+				copy(np, f.hist[hbase:])
+				f.hist, hbase = np, 0
+			}
+			last := &st.recs[lastIdx]
+			f.hist = append(f.hist, Point{Low: curLow, High: curHigh, Document: last.Document, Published: last.Published})
+		}
+		cur, curLow, curHigh, have, lastIdx = v, vLow, vHigh, true, repIdx
+		lo = hi
+	}
+	var hist []Point
+	if len(f.hist) > hbase {
+		hist = f.hist[hbase:len(f.hist):len(f.hist)]
+	}
+	if len(f.figs) == cap(f.figs) {
+		n := len(f.figs) - base
+		figs := make([]Figure, n, max(1024, 2*n))
+		copy(figs, f.figs[base:])
+		f.figs, base = figs, 0
+	}
+	r := &st.recs[lastIdx]
+	via := r.Via
+	if via == nil {
+		via = []string{}
+	}
+	f.figs = append(f.figs, Figure{Side: r.Side, Low: curLow, High: curHigh, Source: sourceName(r), Speaker: r.Speaker,
+		Via: via, Outlet: r.Outlet, Document: r.Document, Published: r.Published,
+		Evidence: r.Evidence, Hedged: r.Hedged, Approx: r.Approx, Text: r.Text, History: hist})
+	return base
+}
+
+// valueOf returns what folding needs of a record.
+func valueOf(r *Record) value {
+	return value{lowOf(r.Low), highOf(r.High), r.Total, r.Increment}
+}
+
+// documents numbers the documents of records that come document by
+// document.
+type documents struct {
+	ids    map[docKey]int32
+	keys   []docKey
+	last   docKey
+	lastID int32
+}
+
+type docKey struct{ published, id string }
+
+// id returns the number of r's document.
+func (ds *documents) id(r *Record) int32 {
+	k := docKey{r.Published, r.Document}
+	if k == ds.last && ds.ids != nil {
+		return ds.lastID
+	}
+	if ds.ids == nil {
+		ds.ids = map[docKey]int32{}
+	}
+	id, ok := ds.ids[k]
+	if !ok {
+		id = int32(len(ds.keys))
+		ds.ids[k] = id
+		ds.keys = append(ds.keys, k)
+	}
+	ds.last, ds.lastID = k, id
+	return id
+}
+
+// ranks returns the rank of each document numbered by id in order of
+// publication, then ID, so that sorting by rank sorts by both.
+func (ds *documents) ranks() []int32 {
+	order := make([]int32, len(ds.keys))
 	for i := range order {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int {
-		if c := strings.Compare(keys[a].published, keys[b].published); c != 0 {
+		if c := strings.Compare(ds.keys[a].published, ds.keys[b].published); c != 0 {
 			return c
 		}
-		return strings.Compare(keys[a].id, keys[b].id)
+		return strings.Compare(ds.keys[a].id, ds.keys[b].id)
 	})
-	rank := make([]int32, len(keys))
+	rank := make([]int32, len(ds.keys))
 	for r, id := range order {
 		rank[id] = int32(r)
 	}
-	for i, id := range byRec {
-		byRec[i] = rank[id]
-	}
-	return byRec
+	return rank
 }
 
 func sourceName(r *Record) string {
@@ -700,67 +855,8 @@ func highOf(p *float64) float64 {
 	return *p
 }
 
-// sourceFigure folds one source's claims (sorted by publication, document
-// and offset) into its latest figure and history. Within a document the
-// figure is its last running total, else its largest (smaller ones are
-// usually parts); across documents a later figure replaces an earlier one
-// and an increment adds to it.
-//
-// The histories are appended to pool, which it returns: each history is a
-// slice of it with its capacity capped.
-func (st *state) sourceFigure(m []int32, docRank []int32, vals []value, pool []Point) (srcFig, []Point) {
-	var cur value
-	var curLow, curHigh *float64
-	var have bool
-	var lastIdx int32
-	base := len(pool)
-	for lo := 0; lo < len(m); {
-		hi := lo + 1
-		for hi < len(m) && docRank[m[hi]] == docRank[m[lo]] {
-			hi++
-		}
-		repIdx := m[lo]
-		rep := vals[repIdx]
-		for _, i := range m[lo+1 : hi] {
-			v := vals[i]
-			switch {
-			case v.total:
-				rep, repIdx = v, i
-			case rep.total:
-			case rep.less(v):
-				rep, repIdx = v, i
-			}
-		}
-		r := &st.recs[repIdx]
-		v, vLow, vHigh := rep, r.Low, r.High
-		if rep.increment && have {
-			vLow, vHigh = addBound(curLow, r.Low), addBound(curHigh, r.High)
-			v.low, v.high = lowOf(vLow), highOf(vHigh)
-		}
-		if have && (v.low != cur.low || v.high != cur.high || (vLow == nil) != (curLow == nil) || (vHigh == nil) != (curHigh == nil)) {
-			if len(pool) == cap(pool) {
-				// A new block: earlier histories keep the old one.
-				n := len(pool) - base
-				np := make([]Point, n, max(4096, 2*n))
-				copy(np, pool[base:])
-				pool, base = np, 0
-			}
-			last := &st.recs[lastIdx]
-			pool = append(pool, Point{Low: curLow, High: curHigh, Document: last.Document, Published: last.Published})
-		}
-		cur, curLow, curHigh, have, lastIdx = v, vLow, vHigh, true, repIdx
-		lo = hi
-	}
-	var hist []Point
-	if len(pool) > base {
-		hist = pool[base:len(pool):len(pool)]
-	}
-	return srcFig{rec: lastIdx, low: curLow, high: curHigh, hist: hist}, pool
-}
-
-// value is what sourceFigure needs of a record, kept apart from the
-// records so that folding reads a small array: the bounds (lowOf, highOf)
-// and whether the figure is a running total or an increment.
+// value is what folding needs of a record: the bounds (lowOf, highOf) and
+// whether the figure is a running total or an increment.
 type value struct {
 	low, high        float64
 	total, increment bool
@@ -774,33 +870,20 @@ func (x value) less(y value) bool {
 	return x.high < y.high
 }
 
-// figure returns the report of a source's figure.
-func (st *state) figure(f *srcFig) Figure {
-	r := &st.recs[f.rec]
-	via := r.Via
-	if via == nil {
-		via = []string{}
-	}
-	return Figure{Side: r.Side, Low: f.low, High: f.high, Source: sourceName(r), Speaker: r.Speaker,
-		Via: via, Outlet: r.Outlet, Document: r.Document, Published: r.Published,
-		Evidence: r.Evidence, Hedged: r.Hedged, Approx: r.Approx, Text: r.Text, History: f.hist}
-}
-
-// bySide returns each side's latest figure: the most recently published,
-// the larger on the same day.
-func (st *state) bySide(srcs []srcFig) []SideFigure {
+// sidesLatest returns each side's latest figure: the most recently
+// published, the larger on the same day.
+func (gd *groupData) sidesLatest() []SideFigure {
 	var out []SideFigure
-	for i := range srcs {
-		f := &srcs[i]
-		r := &st.recs[f.rec]
-		j := slices.IndexFunc(out, func(s SideFigure) bool { return s.Side == r.Side })
+	for i := range gd.figs {
+		f := &gd.figs[i]
+		j := slices.IndexFunc(out, func(s SideFigure) bool { return s.Side == f.Side })
 		if j >= 0 {
 			o := &out[j]
-			if r.Published < o.Published || r.Published == o.Published && !(rng{o.Low, o.High}).less(rng{f.low, f.high}) {
+			if f.Published < o.Published || f.Published == o.Published && !(rng{o.Low, o.High}).less(rng{f.Low, f.High}) {
 				continue
 			}
 		}
-		sf := st.sideFigure(f)
+		sf := gd.sideFigure(i)
 		if j < 0 {
 			out = append(out, sf)
 		} else {
@@ -849,14 +932,14 @@ func cumulative(metric string) bool { return metric != "area_km2" }
 // independent reports whether two sources are independent of each other:
 // of different sides, or both independent, published by different
 // outlets, neither relaying the other nor both relaying the same source.
-func independent(a, b *Record) bool {
+func independent(a, b *Figure) bool {
 	if a.Side == b.Side && a.Side != "" {
 		return false
 	}
 	if a.Outlet != "" && strings.EqualFold(a.Outlet, b.Outlet) {
 		return false
 	}
-	an, bn := sourceName(a), sourceName(b)
+	an, bn := a.Source, b.Source
 	for _, v := range a.Via {
 		if strings.EqualFold(v, bn) || slices.ContainsFunc(b.Via, func(w string) bool { return strings.EqualFold(v, w) }) {
 			return false
@@ -870,49 +953,60 @@ func independent(a, b *Record) bool {
 	return true
 }
 
+// scratch holds what comparing a group needs, reused from one group to
+// the next.
+type scratch struct {
+	cands []cand
+	idx   []lowIndex
+}
+
+// cand is a figure that may contradict another: a source's, or a side's
+// when a group has too many sources to pair.
+type cand struct {
+	lo, hi float64
+	pub    day
+	side   doc.Party
+	outlet string
+	fig    int // the source's figure, or the side's in BySide
+}
+
+// lowIndex is a source's low bound and its index in its group.
+type lowIndex struct {
+	low float64
+	i   int32
+}
+
 // group returns the report of one group, with its flags.
-func (st *state) group(gd groupData) Group {
-	g := Group{Event: st.infos[gd.cluster], Metric: gd.metric, About: gd.about, Figures: make([]Figure, len(gd.sources)), BySide: gd.bySide}
-	for i := range gd.sources {
-		g.Figures[i] = st.figure(&gd.sources[i])
-	}
+func (st *state) group(gd *groupData, sc *scratch) Group {
+	g := Group{Event: st.infos[gd.cluster], Metric: gd.metric, About: gd.about, Figures: gd.figs, BySide: gd.bySide}
 	// Contradictions between the sources' latest figures, or between the
 	// sides' latest figures when a group has too many sources to pair.
-	type cand struct {
-		lo, hi  float64
-		pub     day
-		side    doc.Party
-		outlet  string
-		src     *srcFig // nil for a side's figure
-		sideFig int
-	}
-	var cands []cand
-	if len(gd.sources) <= maxPairwise {
-		cands = make([]cand, len(gd.sources))
-		for i := range gd.sources {
-			f := &gd.sources[i]
-			r := &st.recs[f.rec]
-			lo, hi := bounds(f.low, f.high, r.Approx)
-			cands[i] = cand{lo, hi, parseDay(r.Published), r.Side, r.Outlet, f, 0}
+	pairwise := len(gd.figs) <= maxPairwise
+	cands := sc.cands[:0]
+	if pairwise {
+		for i := range gd.figs {
+			f := &gd.figs[i]
+			lo, hi := bounds(f.Low, f.High, f.Approx)
+			cands = append(cands, cand{lo, hi, parseDay(f.Published), f.Side, f.Outlet, i})
 		}
 	} else {
-		cands = make([]cand, len(gd.bySide))
 		for i, sf := range gd.bySide {
 			lo, hi := bounds(sf.Low, sf.High, sf.approx)
-			cands[i] = cand{lo, hi, parseDay(sf.Published), sf.Side, sf.outlet, nil, i}
+			cands = append(cands, cand{lo, hi, parseDay(sf.Published), sf.Side, sf.outlet, i})
 		}
 	}
+	sc.cands = cands
 	sourceOf := func(c *cand) string {
-		if c.src != nil {
-			return sourceName(&st.recs[c.src.rec])
+		if pairwise {
+			return gd.figs[c.fig].Source
 		}
-		return gd.bySide[c.sideFig].Source
+		return gd.bySide[c.fig].Source
 	}
 	figureOf := func(c cand) SideFigure {
-		if c.src != nil {
-			return st.sideFigure(c.src)
+		if pairwise {
+			return gd.sideFigure(c.fig)
 		}
-		return gd.bySide[c.sideFig]
+		return gd.bySide[c.fig]
 	}
 	growing := cumulative(gd.metric)
 	// grew reports whether x, lower than y, was published more than a day
@@ -951,28 +1045,25 @@ func (st *state) group(gd groupData) Group {
 	}
 	// Overlapping figures by a sweep over their low bounds; each source
 	// needs one independent partner to count as corroborating.
-	idx := make([]int, len(gd.sources))
-	for i := range idx {
-		idx[i] = i
+	idx := sc.idx[:0]
+	for i := range gd.figs {
+		f := &gd.figs[i]
+		l, _ := bounds(f.Low, f.High, f.Approx)
+		idx = append(idx, lowIndex{l, int32(i)})
 	}
-	lo := func(i int) float64 {
-		f := &gd.sources[i]
-		l, _ := bounds(f.low, f.high, st.recs[f.rec].Approx)
-		return l
-	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(lo(a), lo(b)) })
+	sc.idx = idx
+	slices.SortFunc(idx, func(a, b lowIndex) int { return cmp.Compare(a.low, b.low) })
 	const maxTries = 64
-	for x, i := range idx {
-		fi := &gd.sources[i]
-		ri := &st.recs[fi.rec]
-		_, hi := bounds(fi.low, fi.high, ri.Approx)
-		for y := x + 1; y < len(idx) && y <= x+maxTries && lo(idx[y]) <= hi; y++ {
-			rj := &st.recs[gd.sources[idx[y]].rec]
-			if !independent(ri, rj) {
+	for x, li := range idx {
+		fi := &gd.figs[li.i]
+		_, hi := bounds(fi.Low, fi.High, fi.Approx)
+		for y := x + 1; y < len(idx) && y <= x+maxTries && idx[y].low <= hi; y++ {
+			fj := &gd.figs[idx[y].i]
+			if !independent(fi, fj) {
 				continue
 			}
 			g.Corroborated = true
-			for _, n := range [2]string{sourceName(ri), sourceName(rj)} {
+			for _, n := range [2]string{fi.Source, fj.Source} {
 				if len(g.CorroboratedBy) < maxNames && !slices.Contains(g.CorroboratedBy, n) {
 					g.CorroboratedBy = append(g.CorroboratedBy, n)
 				}
@@ -981,13 +1072,13 @@ func (st *state) group(gd groupData) Group {
 		}
 	}
 	noEvidence := true
-	for _, f := range gd.sources {
-		if st.recs[f.rec].Evidence != doc.EvidenceNoneGiven {
+	for i := range gd.figs {
+		if gd.figs[i].Evidence != doc.EvidenceNoneGiven {
 			noEvidence = false
 		}
 	}
 	switch {
-	case len(gd.sources) == 1:
+	case len(gd.figs) == 1:
 		g.Unsupported, g.UnsupportedReason = true, SingleSource
 	case noEvidence:
 		g.Unsupported, g.UnsupportedReason = true, NoEvidence
@@ -1016,10 +1107,12 @@ func (st *state) selectClusters(opts Options) []bool {
 func (st *state) sides() []doc.Party {
 	seen := map[doc.Party]bool{}
 	var out []doc.Party
-	for i := range st.recs {
-		if s := st.recs[i].Side; s != "" && !seen[s] {
-			seen[s] = true
-			out = append(out, s)
+	for i := range st.occs {
+		for _, sr := range st.occs[i].sides {
+			if s := sr.side; s != "" && !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
 		}
 	}
 	slices.Sort(out)

@@ -361,3 +361,38 @@ func TestEvolvingTollIsNoContradiction(t *testing.T) {
 		})
 	}
 }
+
+func TestSourceIdentity(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true}
+	rec := func(d, pub string, side doc.Party, speaker string, v float64) Record {
+		return Record{Document: d, Outlet: "Wire " + d, Published: pub, Metric: "killed", About: "KG", Side: side,
+			Speaker: speaker, Low: f(v), High: f(v), Event: ev}
+	}
+	tests := []struct {
+		name    string
+		recs    []Record
+		sources int
+	}{
+		{"case folded", []Record{rec("a", "2022-09-15", "KG", "Health Ministry", 24), rec("b", "2022-09-16", "KG", "health ministry", 31)}, 1},
+		{"non-ASCII case folded", []Record{rec("a", "2022-09-15", "KG", "Минздрав", 24), rec("b", "2022-09-16", "KG", "МИНЗДРАВ", 31)}, 1},
+		{"one letter apart", []Record{rec("a", "2022-09-15", "KG", "Speaker 1", 24), rec("b", "2022-09-16", "KG", "Speaker 2", 31)}, 2},
+		{"same name, other side", []Record{rec("a", "2022-09-15", "KG", "Border Service", 24), rec("b", "2022-09-16", "TJ", "Border Service", 31)}, 2},
+		{"side and name do not run together", []Record{rec("a", "2022-09-15", "KG", "X", 24), rec("b", "2022-09-16", "K", "GX", 31)}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := Compare(tt.recs, Options{})
+			if len(rep.Groups) != 1 {
+				t.Fatalf("%d groups, want 1", len(rep.Groups))
+			}
+			figs := rep.Groups[0].Figures
+			if len(figs) != tt.sources {
+				t.Fatalf("%d sources %+v, want %d", len(figs), figs, tt.sources)
+			}
+			if tt.sources == 1 && (*figs[0].Low != 31 || len(figs[0].History) != 1) {
+				t.Errorf("latest %v with %d earlier, want 31 after 24", *figs[0].Low, len(figs[0].History))
+			}
+		})
+	}
+}

@@ -101,6 +101,25 @@ type occurrence struct {
 	class    class
 	records  int
 	cluster  int32
+	// sides lists the sides of the occurrence's records, each with its
+	// first record.
+	sides []sideRecord
+}
+
+// sideRecord is a side and the first of its records in an occurrence.
+type sideRecord struct {
+	side doc.Party
+	rec  int32
+}
+
+// addSide notes that record i of side s belongs to the occurrence.
+func (o *occurrence) addSide(s doc.Party, i int32) {
+	for _, x := range o.sides {
+		if x.side == s {
+			return
+		}
+	}
+	o.sides = append(o.sides, sideRecord{s, i})
 }
 
 // cluster is one event across documents.

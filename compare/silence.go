@@ -67,9 +67,20 @@ type presence struct {
 	// an accusation or a denial, by date.
 	statements map[doc.Party][]int32
 	byFigure   map[figureKey][]int32 // clusters each side gives a figure in, by date
-	// published lists, by side, the publication days of its records,
-	// sorted: a side says nothing at all in a period it published nothing in.
+	// published lists, by side, the days it published records on, sorted
+	// and distinct: a side says nothing at all in a period it published
+	// nothing in.
 	published map[doc.Party][]day
+	// accusations lists the accusations the sides make, once per cluster
+	// and accusing side.
+	accusations []accusation
+}
+
+// accusation is a side's accusation in a cluster, from record rec.
+type accusation struct {
+	cluster int32
+	by      doc.Party
+	rec     int32
 }
 
 // presence returns where each side speaks, computed once per state.
@@ -99,31 +110,43 @@ func (st *state) computePresence() presence {
 		published: map[doc.Party][]day{}}
 	masks := make([]uint64, len(st.clusters))
 	stated := map[int32]map[doc.Party]bool{}
+	accused := map[accusation]bool{}
 	var extra map[doc.Party]map[int32]bool // beyond 64 parties
-	for i := range st.recs {
-		r := &st.recs[i]
-		if d := parseDay(r.Published); d != noDay {
-			p.published[r.Side] = append(p.published[r.Side], d)
-		}
-		c := st.occs[st.recOcc[i]].cluster
-		if r.Event != nil && r.Side != "" && isAccusation(r.Event.Type) && !stated[c][r.Side] {
-			if stated[c] == nil {
-				stated[c] = map[doc.Party]bool{}
+	// The sides of each document event, rather than of each record.
+	for oi := range st.occs {
+		o := &st.occs[oi]
+		c := o.cluster
+		accuses := o.ev != nil && isAccusation(o.ev.Type)
+		for _, sr := range o.sides {
+			if o.pub != noDay {
+				p.published[sr.side] = append(p.published[sr.side], o.pub)
 			}
-			stated[c][r.Side] = true
-			p.statements[r.Side] = append(p.statements[r.Side], c)
+			if accuses && sr.side != "" {
+				if !stated[c][sr.side] {
+					if stated[c] == nil {
+						stated[c] = map[doc.Party]bool{}
+					}
+					stated[c][sr.side] = true
+					p.statements[sr.side] = append(p.statements[sr.side], c)
+				}
+				if a := (accusation{cluster: c, by: sr.side}); !accused[a] {
+					accused[a] = true
+					a.rec = sr.rec
+					p.accusations = append(p.accusations, a)
+				}
+			}
+			if b, ok := bit(sr.side); ok {
+				masks[c] |= b
+				continue
+			}
+			if extra == nil {
+				extra = map[doc.Party]map[int32]bool{}
+			}
+			if extra[sr.side] == nil {
+				extra[sr.side] = map[int32]bool{}
+			}
+			extra[sr.side][c] = true
 		}
-		if b, ok := bit(r.Side); ok {
-			masks[c] |= b
-			continue
-		}
-		if extra == nil {
-			extra = map[doc.Party]map[int32]bool{}
-		}
-		if extra[r.Side] == nil {
-			extra[r.Side] = map[int32]bool{}
-		}
-		extra[r.Side][c] = true
 	}
 	for _, c := range st.order {
 		for i, s := range parties {
@@ -138,14 +161,9 @@ func (st *state) computePresence() presence {
 		}
 	}
 	for _, gd := range st.groups {
-		var seen []doc.Party
-		for _, f := range gd.sources {
-			side := st.recs[f.rec].Side
-			if !slices.Contains(seen, side) {
-				seen = append(seen, side)
-				fk := figureKey{side, gd.metric, gd.about}
-				p.byFigure[fk] = append(p.byFigure[fk], gd.cluster)
-			}
+		for _, sf := range gd.bySide { // one per side
+			fk := figureKey{sf.Side, gd.metric, gd.about}
+			p.byFigure[fk] = append(p.byFigure[fk], gd.cluster)
 		}
 	}
 	byDate := func(a, b int32) int { return cmp.Compare(st.rank[a], st.rank[b]) }
@@ -158,8 +176,9 @@ func (st *state) computePresence() presence {
 	for _, l := range p.statements {
 		slices.SortFunc(l, byDate)
 	}
-	for _, l := range p.published {
+	for side, l := range p.published {
 		slices.Sort(l)
+		p.published[side] = slices.Compact(l)
 	}
 	return p
 }
@@ -274,16 +293,16 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 		}
 		var sides []doc.Party
 		var sources []string
-		for _, f := range gd.sources {
-			r := &st.recs[f.rec]
-			if !reports(r.Side) {
+		for i := range gd.figs {
+			f := &gd.figs[i]
+			if !reports(f.Side) {
 				continue
 			}
-			if !slices.Contains(sides, r.Side) {
-				sides = append(sides, r.Side)
+			if !slices.Contains(sides, f.Side) {
+				sides = append(sides, f.Side)
 			}
 			if len(sources) < maxNames {
-				if n := sourceName(r); !slices.Contains(sources, n) {
+				if n := f.Source; !slices.Contains(sources, n) {
 					sources = append(sources, n)
 				}
 			}
@@ -297,22 +316,9 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 	}
 
 	// Accusations against the side that it never answers.
-	type accusation struct {
-		cluster int32
-		by      doc.Party
-	}
-	done := map[accusation]bool{}
-	for i := range st.recs {
-		r := &st.recs[i]
-		if r.Event == nil || r.Side == "" || !reports(r.Side) || !isAccusation(r.Event.Type) || !slices.Contains(r.Event.Actors, side) {
-			continue
-		}
-		a := accusation{st.occs[st.recOcc[i]].cluster, r.Side}
-		if done[a] {
-			continue
-		}
-		done[a] = true
-		if st.mentions(p.statements[side], a.cluster) {
+	for _, a := range p.accusations {
+		r := &st.recs[a.rec]
+		if !reports(a.by) || !slices.Contains(r.Event.Actors, side) || st.mentions(p.statements[side], a.cluster) {
 			continue
 		}
 		src := []string{}
@@ -320,7 +326,7 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 			src = append(src, n)
 		}
 		out = append(out, silenceItem{Silence{Side: side, Kind: SilentAccusation, Event: st.infos[a.cluster],
-			About: side, ReportedBy: []string{SideLabel(r.Side)}, Sources: src}, a.cluster})
+			About: side, ReportedBy: []string{SideLabel(a.by)}, Sources: src}, a.cluster})
 	}
 
 	slices.SortStableFunc(out, func(a, b silenceItem) int {
