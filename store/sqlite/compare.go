@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,25 +17,12 @@ var _ compare.RecordSource = (*Store)(nil)
 // the publication period as its only filter: the comparison needs every
 // claim of the period, so a scan beats any index.
 const (
-	// The events of the period; their places are entity IDs.
+	// The events of the period, with their places packed
+	// (migrations/0004_event_place_packs.sql).
 	compareEventsQuery = `SELECT document_id, event_id, event_type, COALESCE(date_from, ''), COALESCE(date_to, ''),
-    COALESCE(date_source, ''), actors, places, published
+    COALESCE(date_source, ''), actors, place_pack, published, outlet
 FROM events
 WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
-
-	// The places named in documents, with their coordinates: what the
-	// places of events refer to. A scan in storage order (the index on kind
-	// would read the table in random order); the events select the
-	// documents of the period.
-	comparePlacesQuery = `SELECT document_id, entity_id, name, lat, lon, COALESCE(country, ''), COALESCE(admin1, '')
-FROM entities NOT INDEXED
-WHERE kind = 'place'`
-
-	// Events that no claim refers to.
-	compareBareEventsQuery = `SELECT e.document_id, e.event_id, e.outlet, e.published
-FROM events e
-WHERE (?1 = '' OR e.published >= ?1) AND (?2 = '' OR e.published <= ?2)
-    AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.document_id = e.document_id AND c.event_id = e.event_id)`
 
 	// The packed claims of each document (migrations/0003_claim_packs.sql):
 	// one row per document rather than one per claim.
@@ -45,7 +31,8 @@ FROM claim_packs
 WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
 
 	// At most the number of records EachRecord gives: the claims, and the
-	// events that may have none.
+	// events that may have none. The index claim_packs_claims covers the
+	// sum.
 	compareSizeQuery = `SELECT (SELECT COALESCE(SUM(claims), 0) FROM claim_packs
     WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)) +
     (SELECT COUNT(*) FROM events WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2))`
@@ -74,7 +61,7 @@ func (s *Store) SizeHint(ctx context.Context, from, to string) (int, error) {
 // the claims and events tables only, never article text. Records of one
 // document event share their *compare.Event.
 func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
-	events, err := s.compareEvents(ctx, from, to)
+	events, order, err := s.compareEvents(ctx, from, to)
 	if err != nil {
 		return fmt.Errorf("reading events: %w", err)
 	}
@@ -107,53 +94,46 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 	}
 	rows.Close()
 
-	bare, err := s.db.QueryContext(ctx, compareBareEventsQuery, from, to)
-	if err != nil {
-		return fmt.Errorf("reading events: %w", err)
-	}
-	defer bare.Close()
-	for bare.Next() {
-		var k docEvent
-		r = compare.Record{}
-		if err := bare.Scan(&k.doc, &k.event, &r.Outlet, &r.Published); err != nil {
-			return fmt.Errorf("reading events: %w", err)
-		}
-		ev := events[k]
-		if ev == nil {
+	// The events no claim refers to, in the order they were stored.
+	for _, k := range order {
+		e := events[k]
+		if e.claimed {
 			continue
 		}
-		r.Document, r.Side, r.Event = k.doc, outletSides[k.doc], ev
+		r = compare.Record{Document: k.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[k.doc], Event: e.ev}
 		if err := fn(&r); err != nil {
 			return err
 		}
 	}
-	if err := bare.Err(); err != nil {
-		return fmt.Errorf("reading events: %w", err)
-	}
 	return nil
 }
 
+// storedEvent is an event read for a comparison, with its document's
+// outlet and date, and whether a claim refers to it.
+type storedEvent struct {
+	ev                *compare.Event
+	outlet, published string
+	claimed           bool
+}
+
 // compareEvents reads the events of the period with their places. Events
-// with the same actors share their Actors slice.
-func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEvent]*compare.Event, error) {
-	places, err := s.comparePlaces(ctx)
-	if err != nil {
-		return nil, err
-	}
+// with the same actors share their Actors slice; the strings of an
+// event's places share the memory of its place pack.
+func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEvent]*storedEvent, []docEvent, error) {
 	rows, err := s.db.QueryContext(ctx, compareEventsQuery, from, to)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
-	events := map[docEvent]*compare.Event{}
-	// Few distinct lists of actors and of place IDs ("e1", "e2") recur.
+	events := map[docEvent]*storedEvent{}
+	var order []docEvent
+	// Few distinct lists of actors recur.
 	actorLists := map[string][]doc.Party{}
-	placeLists := map[string][]string{}
 	for rows.Next() {
 		var k docEvent
-		var typ, dfrom, dto, dsrc, actors, placeIDs, published string
-		if err := rows.Scan(&k.doc, &k.event, &typ, &dfrom, &dto, &dsrc, &actors, &placeIDs, &published); err != nil {
-			return nil, err
+		var typ, dfrom, dto, dsrc, actors, places, published, outlet string
+		if err := rows.Scan(&k.doc, &k.event, &typ, &dfrom, &dto, &dsrc, &actors, &places, &published, &outlet); err != nil {
+			return nil, nil, err
 		}
 		ev := &compare.Event{ID: k.event, Type: typ, From: dfrom, To: dto}
 		switch dsrc {
@@ -167,57 +147,52 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEven
 			list, ok := actorLists[actors]
 			if !ok {
 				if err := json.Unmarshal([]byte(actors), &list); err != nil {
-					return nil, fmt.Errorf("event %s of %s: actors: %w", k.event, k.doc, err)
+					return nil, nil, fmt.Errorf("event %s of %s: actors: %w", k.event, k.doc, err)
 				}
 				actorLists[actors] = list
 			}
 			ev.Actors = list
 		}
-		if placeIDs != "[]" && placeIDs != "" {
-			ids, ok := placeLists[placeIDs]
-			if !ok {
-				if err := json.Unmarshal([]byte(placeIDs), &ids); err != nil {
-					return nil, fmt.Errorf("event %s of %s: places: %w", k.event, k.doc, err)
-				}
-				placeLists[placeIDs] = ids
-			}
-			for _, id := range ids {
-				if p, ok := places[docEvent{k.doc, id}]; ok {
-					ev.Places = append(ev.Places, p)
-				}
-			}
+		if ev.Places, err = unpackPlaces(places); err != nil {
+			return nil, nil, fmt.Errorf("event %s of %s: places: %w", k.event, k.doc, err)
 		}
-		events[k] = ev
+		if _, dup := events[k]; !dup {
+			order = append(order, k)
+		}
+		events[k] = &storedEvent{ev: ev, outlet: outlet, published: published}
 	}
-	return events, rows.Err()
+	return events, order, rows.Err()
 }
 
-// comparePlaces reads the places named in documents, by document and
-// entity ID.
-func (s *Store) comparePlaces(ctx context.Context) (map[docEvent]compare.Place, error) {
-	rows, err := s.db.QueryContext(ctx, comparePlacesQuery)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	places := map[docEvent]compare.Place{}
-	for rows.Next() {
-		var k docEvent // the document and the entity
-		var p compare.Place
-		var lat, lon sql.NullFloat64
-		var country, admin1 string
-		if err := rows.Scan(&k.doc, &k.event, &p.Name, &lat, &lon, &country, &admin1); err != nil {
-			return nil, err
+// unpackPlaces decodes an event's place pack: five fields per place (name,
+// lat, lon, country, admin1). Places without a name are left out; a place
+// has coordinates when both lat and lon are set.
+func unpackPlaces(pack string) ([]compare.Place, error) {
+	var out []compare.Place
+	var f [5]string
+	var null [5]bool
+	for pack != "" {
+		for i := range f {
+			var err error
+			if f[i], null[i], pack, err = packField(pack); err != nil {
+				return nil, err
+			}
 		}
-		if p.Name == "" {
+		if f[0] == "" {
 			continue
 		}
-		if lat.Valid && lon.Valid {
-			p.Geo = &doc.Geo{Lat: lat.Float64, Lon: lon.Float64, Country: country, Admin1: admin1}
+		p := compare.Place{Name: f[0]}
+		if !null[1] && !null[2] {
+			lat, err1 := strconv.ParseFloat(f[1], 64)
+			lon, err2 := strconv.ParseFloat(f[2], 64)
+			if err := errors.Join(err1, err2); err != nil {
+				return nil, err
+			}
+			p.Geo = &doc.Geo{Lat: lat, Lon: lon, Country: f[3], Admin1: f[4]}
 		}
-		places[k] = p
+		out = append(out, p)
 	}
-	return places, rows.Err()
+	return out, nil
 }
 
 // outletSides returns the side of each document's outlet, where known.
@@ -278,7 +253,7 @@ const (
 )
 
 // each calls fn with every claim of a document's pack, of n claims.
-func (d *packDecoder) each(id, published, outlet string, n int, pack string, events map[docEvent]*compare.Event,
+func (d *packDecoder) each(id, published, outlet string, n int, pack string, events map[docEvent]*storedEvent,
 	outletSide doc.Party, fn func(*compare.Record) error) error {
 	bounds := make([]float64, 0, 2*n) // the figures' bounds, in one allocation
 	var r compare.Record
@@ -333,7 +308,9 @@ func (d *packDecoder) each(id, published, outlet string, n int, pack string, eve
 			r.Via = d.lastViaList
 		}
 		if ev := d.fields[pkEvent]; ev != "" {
-			r.Event = events[docEvent{id, ev}]
+			if e := events[docEvent{id, ev}]; e != nil {
+				r.Event, e.claimed = e.ev, true
+			}
 		}
 		if err := fn(&r); err != nil {
 			return err
