@@ -98,16 +98,18 @@ type Figure struct {
 	High *float64  `json:"high"`
 	// Source is whom the figure is credited to: the speaker, or the outlet
 	// for its own statements.
-	Source    string   `json:"source"`
-	Speaker   string   `json:"speaker"`
-	Via       []string `json:"via"`
-	Outlet    string   `json:"outlet,omitempty"`
-	Document  string   `json:"document"`
-	Published string   `json:"published"`
-	Evidence  string   `json:"evidence"`
-	Hedged    bool     `json:"hedged"`
-	Approx    string   `json:"approx,omitempty"`
-	Text      string   `json:"text,omitempty"`
+	Source   string   `json:"source"`
+	Speaker  string   `json:"speaker"`
+	Via      []string `json:"via"`
+	Outlet   string   `json:"outlet,omitempty"`
+	Document string   `json:"document"`
+	// Claim is the claim's ID in its document.
+	Claim     string `json:"claim,omitempty"`
+	Published string `json:"published"`
+	Evidence  string `json:"evidence"`
+	Hedged    bool   `json:"hedged"`
+	Approx    string `json:"approx,omitempty"`
+	Text      string `json:"text,omitempty"`
 	// History lists the source's earlier figures, oldest first: an
 	// evolving toll (24 → 36 → 59) is one figure, never counted twice.
 	History []Point `json:"history,omitempty"`
@@ -607,8 +609,15 @@ func parallel(n int, fn func(lo, hi int)) {
 // figures and histories of many groups share blocks: each group's slices
 // have their capacity capped.
 type folder struct {
+	runs []run // of the group being folded
 	figs []Figure
 	hist []Point
+}
+
+// run is one source's items in a sorted group, and the first record it
+// gives.
+type run struct {
+	lo, hi, first int32
 }
 
 // item is what sorting a group's claims needs, in one small struct.
@@ -631,23 +640,25 @@ func (f *folder) fold(st *state, items []item, vals []value) []Figure {
 		}
 		return cmp.Compare(a.start, b.start)
 	})
-	runs := 0
-	for j := range items {
-		if j == 0 || items[j].src != items[j-1].src {
-			runs++
+	// The sources in the order they first appear in the records.
+	f.runs = f.runs[:0]
+	for lo := 0; lo < len(items); {
+		r := run{lo: int32(lo), first: items[lo].rec}
+		hi := lo + 1
+		for ; hi < len(items) && items[hi].src == items[lo].src; hi++ {
+			r.first = min(r.first, items[hi].rec)
 		}
+		r.hi = int32(hi)
+		f.runs = append(f.runs, r)
+		lo = hi
 	}
-	if cap(f.figs)-len(f.figs) < runs {
-		f.figs = make([]Figure, 0, max(1024, runs))
+	slices.SortFunc(f.runs, func(a, b run) int { return cmp.Compare(a.first, b.first) })
+	if cap(f.figs)-len(f.figs) < len(f.runs) {
+		f.figs = make([]Figure, 0, max(1024, len(f.runs)))
 	}
 	base := len(f.figs)
-	for lo := 0; lo < len(items); {
-		hi := lo + 1
-		for hi < len(items) && items[hi].src == items[lo].src {
-			hi++
-		}
-		base = f.source(st, items[lo:hi], vals, base)
-		lo = hi
+	for _, r := range f.runs {
+		base = f.source(st, items[r.lo:r.hi], vals, base)
 	}
 	n := len(f.figs)
 	return f.figs[base:n:n]
@@ -751,7 +762,7 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 		via = []string{}
 	}
 	f.figs = append(f.figs, Figure{Side: r.Side, Low: curLow, High: curHigh, Source: sourceName(r), Speaker: r.Speaker,
-		Via: via, Outlet: r.Outlet, Document: r.Document, Published: r.Published,
+		Via: via, Outlet: r.Outlet, Document: r.Document, Claim: r.Claim, Published: r.Published,
 		Evidence: r.Evidence, Hedged: r.Hedged, Approx: r.Approx, Text: r.Text, History: hist})
 	return base
 }

@@ -91,6 +91,7 @@ func ACLEDType(t string) string {
 type occurrence struct {
 	ev       *Event
 	doc      string
+	outlet   string // the document's outlet, else the document
 	from, to day
 	dated    bool
 	vague    bool // dated, but more loosely than precise
@@ -167,7 +168,10 @@ func (o *occurrence) pass() int {
 }
 
 func newOccurrence(r *Record) occurrence {
-	o := occurrence{doc: r.Document, ev: r.Event, from: noDay, to: noDay, pub: parseDay(r.Published)}
+	o := occurrence{doc: r.Document, outlet: r.Outlet, ev: r.Event, from: noDay, to: noDay, pub: parseDay(r.Published)}
+	if o.outlet == "" {
+		o.outlet = r.Document
+	}
 	ev := r.Event
 	if ev == nil {
 		return o

@@ -96,6 +96,15 @@ type SizedSource interface {
 	SizeHint(ctx context.Context, from, to string) (int, error)
 }
 
+// VersionedSource is a RecordSource that tells when its records change, so
+// that a reader may keep a Comparison of them until they do.
+type VersionedSource interface {
+	RecordSource
+	// Version returns a number that changes whenever records are added
+	// or removed.
+	Version(ctx context.Context) (int64, error)
+}
+
 // ReadAll collects every record of src published within [from, to].
 func ReadAll(ctx context.Context, src RecordSource, from, to string) ([]Record, error) {
 	var out []Record

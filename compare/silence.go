@@ -41,13 +41,7 @@ type Silence struct {
 // from an event's start to two months after its end is absent, not silent,
 // and gets no silence about it.
 func Silences(records []Record, side, vs doc.Party) []Silence {
-	st := build(records)
-	items := st.silences(side, vs)
-	out := make([]Silence, len(items))
-	for i, it := range items {
-		out[i] = it.Silence
-	}
-	return out
+	return New(records).Silences(side, vs)
 }
 
 type silenceItem struct {

@@ -34,15 +34,10 @@ func Analyze(records []Record, opts Options) (Report, []Entry) {
 func (st *state) timeline(opts Options) []Entry {
 	keep := st.selectClusters(opts)
 	outlets := make([][]string, len(st.clusters))
-	for i := range st.recs {
-		r := &st.recs[i]
-		c := st.occs[st.recOcc[i]].cluster
-		name := r.Outlet
-		if name == "" {
-			name = r.Document
-		}
-		if !slices.Contains(outlets[c], name) {
-			outlets[c] = append(outlets[c], name)
+	for i := range st.occs {
+		o := &st.occs[i]
+		if !slices.Contains(outlets[o.cluster], o.outlet) {
+			outlets[o.cluster] = append(outlets[o.cluster], o.outlet)
 		}
 	}
 	entries := make([]Entry, len(st.clusters))
