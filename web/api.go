@@ -13,7 +13,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/ingest"
 	"github.com/parallaxnews/parallax/store"
@@ -142,7 +141,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 
 // crossDocument reads the records a cross-document endpoint compares and
 // writes what answer returns, or its error.
-func (s *Server) crossDocument(w http.ResponseWriter, r *http.Request, answer func(crossQuery, []compare.Record) (any, error)) {
+func (s *Server) crossDocument(w http.ResponseWriter, r *http.Request, answer func(crossQuery, *crossSet) (any, error)) {
 	if s.cfg.Records == nil {
 		s.fail(w, r, notImplemented("comparison across documents"))
 		return
@@ -152,12 +151,12 @@ func (s *Server) crossDocument(w http.ResponseWriter, r *http.Request, answer fu
 		s.fail(w, r, err)
 		return
 	}
-	recs, err := s.records(r.Context(), c)
+	set, err := s.crossSet(r.Context(), c)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	v, err := answer(c, recs)
+	v, err := answer(c, set)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -167,9 +166,9 @@ func (s *Server) crossDocument(w http.ResponseWriter, r *http.Request, answer fu
 
 // apiCompare answers what `parallax compare --json` prints: the report.
 func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
-	s.crossDocument(w, r, func(c crossQuery, recs []compare.Record) (any, error) {
-		rep, tl := compare.Analyze(recs, c.options())
-		if c.Event != "" && len(tl) == 0 {
+	s.crossDocument(w, r, func(c crossQuery, set *crossSet) (any, error) {
+		rep := set.cmp.Report(c.options())
+		if c.Event != "" && len(set.cmp.Timeline(c.options())) == 0 {
 			return nil, &Error{http.StatusNotFound, "no event " + strconv.Quote(c.Event)}
 		}
 		return rep, nil
@@ -178,19 +177,18 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 
 // apiSilences answers what `parallax silences --json` prints.
 func (s *Server) apiSilences(w http.ResponseWriter, r *http.Request) {
-	s.crossDocument(w, r, func(c crossQuery, recs []compare.Record) (any, error) {
+	s.crossDocument(w, r, func(c crossQuery, set *crossSet) (any, error) {
 		if c.Side == "" {
 			return nil, badRequest("side: want the party whose silences to list (KG, TJ, ...)")
 		}
-		return silences(recs, c), nil
+		return silences(set, c), nil
 	})
 }
 
 // apiTimeline answers what `parallax timeline --format json` prints.
 func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
-	s.crossDocument(w, r, func(c crossQuery, recs []compare.Record) (any, error) {
-		_, tl := compare.Analyze(recs, c.options())
-		return tl, nil
+	s.crossDocument(w, r, func(c crossQuery, set *crossSet) (any, error) {
+		return set.cmp.Timeline(c.options()), nil
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
@@ -68,30 +69,98 @@ func (c crossQuery) options() compare.Options {
 	return compare.Options{Event: c.Event, From: c.From, To: c.To}
 }
 
-// records reads the records the cross-document views compare: every
-// stored record published up to a month after the query's end (figures
-// published after an event are what the comparison is about), as the
-// command line reads them. An outlet in the query keeps its records only.
-func (s *Server) records(ctx context.Context, c crossQuery) ([]compare.Record, error) {
+// crossSet is the records a cross-document view compares and their
+// comparison.
+type crossSet struct {
+	recs []compare.Record
+	cmp  *compare.Comparison
+}
+
+// crossKey is what selects the records of a crossSet.
+type crossKey struct{ to, outlet string }
+
+// maxCrossSets bounds the comparisons a server keeps.
+const maxCrossSets = 8
+
+// crossCache keeps the comparisons of the latest queries while the store
+// does not change (compare.VersionedSource): the first request of a
+// million claims compares them, the next ones only select.
+type crossCache struct {
+	mu      sync.Mutex
+	version int64
+	sets    map[crossKey]*crossEntry
+}
+
+// crossEntry is one cached comparison, computed once however many
+// requests wait for it.
+type crossEntry struct {
+	once sync.Once
+	set  *crossSet
+	err  error
+}
+
+// crossSet returns the records the cross-document views compare, and
+// their comparison: every stored record published up to a month after the
+// query's end (figures published after an event are what the comparison
+// is about), as the command line reads them. An outlet in the query keeps
+// its records only.
+func (s *Server) crossSet(ctx context.Context, c crossQuery) (*crossSet, error) {
 	to := c.To
 	if to != "" {
 		to = compare.AddDays(to, 31)
 	}
-	recs, err := compare.ReadAll(ctx, s.cfg.Records, "", to)
+	k := crossKey{to, strings.ToLower(c.Outlet)}
+	vs, ok := s.cfg.Records.(compare.VersionedSource)
+	if !ok {
+		return s.readCrossSet(ctx, k)
+	}
+	v, err := vs.Version(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cc := &s.cross
+	cc.mu.Lock()
+	if cc.sets == nil || cc.version != v || len(cc.sets) >= maxCrossSets && cc.sets[k] == nil {
+		cc.sets, cc.version = map[crossKey]*crossEntry{}, v
+	}
+	e := cc.sets[k]
+	if e == nil {
+		e = &crossEntry{}
+		cc.sets[k] = e
+	}
+	cc.mu.Unlock()
+	e.once.Do(func() {
+		// Not the request's context: other requests may wait for it.
+		e.set, e.err = s.readCrossSet(context.WithoutCancel(ctx), k)
+	})
+	if e.err != nil {
+		cc.mu.Lock()
+		if cc.sets[k] == e {
+			delete(cc.sets, k) // the next request tries again
+		}
+		cc.mu.Unlock()
+		return nil, e.err
+	}
+	return e.set, nil
+}
+
+// readCrossSet reads and compares the records k selects.
+func (s *Server) readCrossSet(ctx context.Context, k crossKey) (*crossSet, error) {
+	recs, err := compare.ReadAll(ctx, s.cfg.Records, "", k.to)
 	if err != nil {
 		return nil, fmt.Errorf("reading stored claims: %w", err)
 	}
-	if c.Outlet != "" {
-		recs = slices.DeleteFunc(recs, func(r compare.Record) bool { return !strings.EqualFold(r.Outlet, c.Outlet) })
+	if k.outlet != "" {
+		recs = slices.DeleteFunc(recs, func(r compare.Record) bool { return !strings.EqualFold(r.Outlet, k.outlet) })
 	}
-	return recs, nil
+	return &crossSet{recs: recs, cmp: compare.New(recs)}, nil
 }
 
 // silences returns what side's sources are silent about (against vs, or
 // every other side), keeping the events that overlap the query's period,
 // as `parallax silences` does.
-func silences(recs []compare.Record, c crossQuery) []compare.Silence {
-	items := compare.Silences(recs, c.Side, c.Vs)
+func silences(set *crossSet, c crossQuery) []compare.Silence {
+	items := set.cmp.Silences(c.Side, c.Vs)
 	out := items[:0]
 	for _, it := range items {
 		if c.From != "" && it.Event.To != "" && it.Event.To < c.From || c.To != "" && it.Event.From != "" && it.Event.From > c.To {
@@ -121,29 +190,12 @@ func sidesOf(recs []compare.Record) []doc.Party {
 	return out
 }
 
-// claimIndex finds the claim ID of a compared figure, which names its
-// document and text but not its claim: the key is document and text.
-type claimIndex map[[2]string]string
-
-func newClaimIndex(recs []compare.Record) claimIndex {
-	ix := make(claimIndex, len(recs))
-	for _, r := range recs {
-		if r.Claim == "" {
-			continue
-		}
-		k := [2]string{r.Document, r.Text}
-		if _, ok := ix[k]; !ok {
-			ix[k] = r.Claim
-		}
-	}
-	return ix
-}
-
-// claimURL links a figure to its claim, highlighted in its article.
-func (ix claimIndex) claimURL(document, text string) string {
+// claimURL links a figure to its claim, highlighted in its article, or to
+// the article when the claim is not known.
+func claimURL(document, claim string) string {
 	u := "/doc/" + url.PathEscape(document)
-	if id := ix[[2]string{document, text}]; id != "" {
-		u += "?claim=" + url.QueryEscape(id) + "#claim"
+	if claim != "" {
+		u += "?claim=" + url.QueryEscape(claim) + "#claim"
 	}
 	return u
 }

@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/parallaxnews/parallax/compare"
@@ -192,5 +195,52 @@ func TestCrossDocumentStore(t *testing.T) {
 		if w.Code != 200 || !strings.Contains(w.Body.String(), `href="/compare?event=`) && target != "/compare" {
 			t.Errorf("%s: status %d or no link to an event", target, w.Code)
 		}
+	}
+}
+
+// versionedSource counts its reads and has a version a test can change.
+type versionedSource struct {
+	recordSource
+	version atomic.Int64
+	reads   atomic.Int64
+}
+
+func (vs *versionedSource) EachRecord(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
+	vs.reads.Add(1)
+	return vs.recordSource.EachRecord(ctx, from, to, fn)
+}
+
+func (vs *versionedSource) Version(context.Context) (int64, error) { return vs.version.Load(), nil }
+
+// The cross-document views compare the stored records once per version of
+// the store and query period, however many requests ask.
+func TestCrossDocumentCache(t *testing.T) {
+	south := southlandAnalysis()
+	src := &versionedSource{recordSource: recordSource(append(compare.RecordsFromAnalysis(sampleAnalysis(t)), compare.RecordsFromAnalysis(south)...))}
+	s, _ := newTestServer(t, Config{Records: src})
+	h := s.Handler()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for _, target := range []string{"/api/v1/compare", "/api/v1/timeline", "/api/v1/silences?side=SL", "/compare", "/timeline"} {
+				if w := do(t, h, "GET", target, "", ""); w.Code != http.StatusOK {
+					t.Errorf("GET %s: %d %s", target, w.Code, w.Body)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if n := src.reads.Load(); n != 1 {
+		t.Errorf("%d reads of the store for one version and period, want 1", n)
+	}
+	do(t, h, "GET", "/api/v1/compare?to=2024-03-31", "", "")
+	if n := src.reads.Load(); n != 2 {
+		t.Errorf("%d reads after a query of another period, want 2", n)
+	}
+	src.version.Add(1)
+	do(t, h, "GET", "/api/v1/compare", "", "")
+	do(t, h, "GET", "/api/v1/compare", "", "")
+	if n := src.reads.Load(); n != 3 {
+		t.Errorf("%d reads after the store changed, want 3", n)
 	}
 }

@@ -101,7 +101,7 @@ type sideFigureRow struct {
 
 // crossPage reads the query and the records, and renders the page that
 // fill completes; with no records to compare, the page says so.
-func (s *Server) crossPage(w http.ResponseWriter, r *http.Request, name, title string, data func(crossView, []compare.Record) any) {
+func (s *Server) crossPage(w http.ResponseWriter, r *http.Request, name, title string, data func(crossView, *crossSet) any) {
 	v := crossView{Available: s.cfg.Records != nil}
 	c, err := readCrossQuery(r.URL.Query())
 	if err != nil {
@@ -110,30 +110,30 @@ func (s *Server) crossPage(w http.ResponseWriter, r *http.Request, name, title s
 		}
 	}
 	v.Query = c
-	var recs []compare.Record
+	set := &crossSet{}
 	if v.Available && v.Problem == "" {
-		if recs, err = s.records(r.Context(), c); err != nil {
+		if set, err = s.crossSet(r.Context(), c); err != nil {
 			s.fail(w, r, err)
 			return
 		}
 	}
-	s.render(w, r, http.StatusOK, name, pageData{Title: title, Nav: name, Data: data(v, recs)})
+	s.render(w, r, http.StatusOK, name, pageData{Title: title, Nav: name, Data: data(v, set)})
 }
 
 func (s *Server) handleComparePage(w http.ResponseWriter, r *http.Request) {
-	s.crossPage(w, r, "compare", "Figures by side", func(v crossView, recs []compare.Record) any {
+	s.crossPage(w, r, "compare", "Figures by side", func(v crossView, set *crossSet) any {
 		cv := compareView{crossView: v}
-		if len(recs) == 0 {
+		if len(set.recs) == 0 {
 			return cv
 		}
-		rep := compare.Compare(recs, v.Query.options())
-		cv.Events = compareEvents(rep, newClaimIndex(recs))
+		rep := set.cmp.Report(v.Query.options())
+		cv.Events = compareEvents(rep)
 		return cv
 	})
 }
 
 // compareEvents groups the report's groups by event, in report order.
-func compareEvents(rep compare.Report, ix claimIndex) []eventView {
+func compareEvents(rep compare.Report) []eventView {
 	var out []eventView
 	at := map[string]int{}
 	for _, g := range rep.Groups {
@@ -151,7 +151,7 @@ func compareEvents(rep compare.Report, ix claimIndex) []eventView {
 			gv.Flagged = contradictionText(g.Contradiction)
 		}
 		for _, f := range g.Figures {
-			row := figureRow{Figure: f, Value: figure(f.Low, f.High, f.Approx), Link: ix.claimURL(f.Document, f.Text),
+			row := figureRow{Figure: f, Value: figure(f.Low, f.High, f.Approx), Link: claimURL(f.Document, f.Claim),
 				Side: compare.SideLabel(f.Side), Via: strings.Join(f.Via, " → "), Evidence: evidenceText(f.Evidence)}
 			row.Contradicted = slices.Contains(contra, row.Side)
 			for _, p := range f.History {
@@ -166,21 +166,21 @@ func compareEvents(rep compare.Report, ix claimIndex) []eventView {
 }
 
 func (s *Server) handleSilencesPage(w http.ResponseWriter, r *http.Request) {
-	s.crossPage(w, r, "silences", "Silences", func(v crossView, recs []compare.Record) any {
+	s.crossPage(w, r, "silences", "Silences", func(v crossView, set *crossSet) any {
 		v.Sided = true
 		sv := silencesView{crossView: v}
-		if len(recs) == 0 {
+		if len(set.recs) == 0 {
 			return sv
 		}
 		sides := []doc.Party{v.Query.Side}
 		if v.Query.Side == "" {
-			sides = sidesOf(recs)
+			sides = sidesOf(set.recs)
 		}
 		for _, side := range sides {
 			c := v.Query
 			c.Side = side
 			ss := sideSilences{Side: side}
-			for _, it := range silences(recs, c) {
+			for _, it := range silences(set, c) {
 				ss.Items = append(ss.Items, silenceRow{Silence: it, Kind: silenceKind(it.Kind), What: silenceWhat(it),
 					Event: eventTitle(it.Event), Link: eventURL(it.Event.ID), ReportedBy: reportedBy(it)})
 			}
@@ -191,18 +191,17 @@ func (s *Server) handleSilencesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
-	s.crossPage(w, r, "timeline", "Timeline", func(v crossView, recs []compare.Record) any {
+	s.crossPage(w, r, "timeline", "Timeline", func(v crossView, set *crossSet) any {
 		tv := timelineView{crossView: v}
-		if len(recs) == 0 {
+		if len(set.recs) == 0 {
 			return tv
 		}
-		_, tl := compare.Analyze(recs, v.Query.options())
-		ix := newClaimIndex(recs)
+		tl := set.cmp.Timeline(v.Query.options())
 		for _, e := range tl {
 			ev := entryView{Entry: e, Title: eventTitle(e.Event), When: dateRange(e.Event.From, e.Event.To), Link: eventURL(e.Event.ID)}
 			for _, f := range e.Figures {
 				ev.Figures = append(ev.Figures, sideFigureRow{What: whatText(f.Metric, f.About), Side: compare.SideLabel(f.Side),
-					Value: figure(f.Low, f.High, ""), Source: f.Source, Link: ix.claimURL(f.Document, "")})
+					Value: figure(f.Low, f.High, ""), Source: f.Source, Link: claimURL(f.Document, "")})
 			}
 			tv.Entries = append(tv.Entries, ev)
 		}
@@ -213,12 +212,12 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 // eventMap draws the events of the stored records at their places, each
 // linked to its comparison.
 func (s *Server) eventMap(w http.ResponseWriter, r *http.Request) {
-	recs, err := s.records(r.Context(), crossQuery{})
+	set, err := s.crossSet(r.Context(), crossQuery{})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	_, tl := compare.Analyze(recs, compare.Options{})
+	tl := set.cmp.Timeline(compare.Options{})
 	v := mapView{Events: true}
 	focusSet := map[string]bool{}
 	for _, e := range tl {

@@ -88,6 +88,8 @@ type Server struct {
 	// busy holds one token per analysis running for a request, so that
 	// ingest requests cannot pile up more work than the CPUs can do.
 	busy chan struct{}
+	// cross keeps the comparisons of the cross-document views.
+	cross crossCache
 }
 
 // New returns a server for cfg, with its templates, assets and map

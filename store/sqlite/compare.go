@@ -11,7 +11,7 @@ import (
 	"github.com/parallaxnews/parallax/doc"
 )
 
-var _ compare.RecordSource = (*Store)(nil)
+var _ compare.VersionedSource = (*Store)(nil)
 
 // The queries of EachRecord. Each reads one table in storage order with
 // the publication period as its only filter: the comparison needs every
@@ -44,6 +44,17 @@ WHERE en.side IS NOT NULL AND (?1 = '' OR d.published >= ?1) AND (?2 = '' OR d.p
 )
 
 type docEvent struct{ doc, event string }
+
+// Version returns the sequence number of the newest stored document: it
+// changes whenever Put stores a document, the only way records are added
+// (documents are never deleted, so the numbers only grow).
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM documents`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("reading the store's version: %w", err)
+	}
+	return v, nil
+}
 
 // SizeHint returns at most how many records EachRecord gives for the
 // period, so that compare.ReadAll allocates once.

@@ -374,3 +374,42 @@ func BenchmarkCompareStored1M(b *testing.B) {
 	b.ReportMetric(read.Seconds()/float64(b.N), "read-s/op")
 	b.ReportMetric(compared.Seconds()/float64(b.N), "compare-s/op")
 }
+
+func TestVersionChangesWithDocuments(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	version := func() int64 {
+		t.Helper()
+		v, err := s.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	v0 := version()
+	a := cmpAnalysis("kg-1", "2022-09-16", "KG Agency", doc.Claim{Metric: "killed", About: "KG", Side: "KG", Speaker: "e2", Low: doc.Float(24)})
+	if _, err := s.Put(ctx, []*doc.Analysis{a}); err != nil {
+		t.Fatal(err)
+	}
+	v1 := version()
+	if v1 == v0 {
+		t.Fatalf("version %d unchanged after storing a document", v1)
+	}
+	if _, err := s.Put(ctx, []*doc.Analysis{a}); err != nil { // the same text: nothing new
+		t.Fatal(err)
+	}
+	if v := version(); v != v1 {
+		t.Errorf("version %d after storing nothing new, want %d", v, v1)
+	}
+	b := cmpAnalysis("tj-1", "2022-09-18", "TJ Post")
+	if _, err := s.Put(ctx, []*doc.Analysis{b}); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v == v1 {
+		t.Errorf("version %d unchanged after a second document", v)
+	}
+}
