@@ -65,3 +65,22 @@ func TestGeneratedRecords(t *testing.T) {
 		t.Errorf("%d events from 40 generated ones", len(seen))
 	}
 }
+
+// BenchmarkComparisonEvent asks a Comparison of 1,000,000 generated claims
+// for one event's groups and timeline entry, as the server does once it
+// has compared the store.
+func BenchmarkComparisonEvent(b *testing.B) {
+	c := New(GenerateRecords(1_000_000))
+	tl := c.Timeline(Options{})
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		o := Options{Event: tl[i%len(tl)].Event.ID}
+		if len(c.Report(o).Groups) == 0 {
+			b.Fatal("no groups")
+		}
+		c.Timeline(o)
+		i++
+	}
+}

@@ -191,9 +191,19 @@ func (st *state) report(opts Options) Report {
 	st.presence() // computed once, before the sides share it
 	var wg sync.WaitGroup
 	for i, s := range sides {
-		wg.Go(func() { items[i] = st.silences(s, "") })
+		if l, ok := st.silenced[[2]doc.Party{s, ""}]; ok {
+			items[i] = l
+			continue
+		}
+		wg.Go(func() { items[i] = st.findSilences(s, "") })
 	}
 	wg.Wait()
+	if st.silenced == nil {
+		st.silenced = map[[2]doc.Party][]silenceItem{}
+	}
+	for i, s := range sides {
+		st.silenced[[2]doc.Party{s, ""}] = items[i]
+	}
 	for _, l := range items {
 		for _, si := range l {
 			if keep[si.cluster] {
@@ -215,6 +225,10 @@ type state struct {
 	rank     []int32     // position of each cluster in order
 	groups   []groupData // in report order
 	pres     *presence   // where each side speaks, once needed
+	// silenced holds the silences of each side (against each other side
+	// or all), once asked for.
+	silenced map[[2]doc.Party][]silenceItem
+	outlets  [][]string // the outlets that report each cluster, once needed
 	// reports holds the report of each group, once compared (done).
 	reports []Group
 	done    []bool

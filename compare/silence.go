@@ -257,6 +257,19 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 	if side == "" {
 		return nil
 	}
+	if items, ok := st.silenced[[2]doc.Party{side, vs}]; ok {
+		return items
+	}
+	items := st.findSilences(side, vs)
+	if st.silenced == nil {
+		st.silenced = map[[2]doc.Party][]silenceItem{}
+	}
+	st.silenced[[2]doc.Party{side, vs}] = items
+	return items
+}
+
+// findSilences returns what side is silent about, against vs or all.
+func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 	p := st.presence()
 	reports := func(s doc.Party) bool { return s != side && (vs == "" || s == vs || s == "") }
 	var out []silenceItem

@@ -33,21 +33,12 @@ func Analyze(records []Record, opts Options) (Report, []Entry) {
 
 func (st *state) timeline(opts Options) []Entry {
 	keep := st.selectClusters(opts)
-	outlets := make([][]string, len(st.clusters))
-	for i := range st.occs {
-		o := &st.occs[i]
-		if !slices.Contains(outlets[o.cluster], o.outlet) {
-			outlets[o.cluster] = append(outlets[o.cluster], o.outlet)
-		}
-	}
+	outlets := st.clusterOutlets()
 	entries := make([]Entry, len(st.clusters))
 	for ci := range entries {
-		srcs := outlets[ci]
-		slices.Sort(srcs)
-		if srcs == nil {
-			srcs = []string{}
+		if keep[ci] {
+			entries[ci] = Entry{Event: st.infos[ci], Figures: []SideFigure{}, Sources: outlets[ci], Notes: []string{}}
 		}
-		entries[ci] = Entry{Event: st.infos[ci], Figures: []SideFigure{}, Sources: srcs, Notes: []string{}}
 	}
 	st.compareKept(keep)
 	for i, gd := range st.groups {
@@ -77,6 +68,29 @@ func (st *state) timeline(opts Options) []Entry {
 		out = []Entry{}
 	}
 	return out
+}
+
+// clusterOutlets returns the outlets that report each cluster, sorted;
+// computed once.
+func (st *state) clusterOutlets() [][]string {
+	if st.outlets != nil {
+		return st.outlets
+	}
+	outlets := make([][]string, len(st.clusters))
+	for i := range st.occs {
+		o := &st.occs[i]
+		if !slices.Contains(outlets[o.cluster], o.outlet) {
+			outlets[o.cluster] = append(outlets[o.cluster], o.outlet)
+		}
+	}
+	for ci, l := range outlets {
+		if l == nil {
+			outlets[ci] = []string{}
+		}
+		slices.Sort(outlets[ci])
+	}
+	st.outlets = outlets
+	return outlets
 }
 
 func boolRank(b bool) int {
