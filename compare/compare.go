@@ -360,7 +360,12 @@ func (st *state) describe() {
 		for k := range c.places {
 			names = append(names, k)
 		}
+		// Located places first (a region such as "Central Asia" names no
+		// place on the map), then the most reported.
 		slices.SortFunc(names, func(a, b string) int {
+			if c := cmp.Compare(boolRank(geos[a] == nil), boolRank(geos[b] == nil)); c != 0 {
+				return c
+			}
 			if c := cmp.Compare(c.places[b], c.places[a]); c != 0 {
 				return c
 			}

@@ -396,3 +396,17 @@ func TestSourceIdentity(t *testing.T) {
 		})
 	}
 }
+
+// A region without coordinates ("Central Asia") does not name an event
+// that also happened at a place on the map.
+func TestEventNamedAfterLocatedPlace(t *testing.T) {
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2021-04-28", To: "2021-04-29", Dated: true,
+		Places: []Place{{Name: "Central Asia"}, {Name: "Central Asia"}, {Name: "Kok-Tash", Geo: &doc.Geo{Lat: 39.95, Lon: 70.7, Country: "KG"}}}}
+	rep := Compare([]Record{{Document: "a", Published: "2021-04-30", Metric: "killed", About: "KG", Low: doc.Float(31), Event: ev}}, Options{})
+	if len(rep.Groups) != 1 {
+		t.Fatalf("%d groups", len(rep.Groups))
+	}
+	if e := rep.Groups[0].Event; e.ID != "2021-04-28-armed_clash-kok_tash" || e.Places[0] != "Kok-Tash" || e.Lat == nil {
+		t.Errorf("event %s at %v (lat %v), want it named after Kok-Tash", e.ID, e.Places, e.Lat)
+	}
+}
