@@ -107,9 +107,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 func dsn(path string) string {
 	params := "_busy_timeout=" + strconv.Itoa(int(BusyTimeout/time.Millisecond)) +
 		"&_foreign_keys=1&_txlock=immediate&_synchronous=NORMAL" +
-		// Read pages through a memory map and keep a 64 MiB page cache:
-		// comparison scans many claims, and page-by-page reads dominate.
-		"&_pragma=mmap_size(268435456)&_pragma=cache_size(-65536)"
+		// Read pages through a memory map (up to 2 GiB of address space,
+		// SQLite's own limit; only pages read are resident) and keep a
+		// 64 MiB page cache: comparison scans the claim packs, whose
+		// pages lie all over the file, and page-by-page reads dominate.
+		"&_pragma=mmap_size(2147418112)&_pragma=cache_size(-65536)"
 	if path == ":memory:" {
 		return "file::memory:?" + params
 	}
