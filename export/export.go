@@ -1,7 +1,8 @@
 // Package export writes a comparison across documents in the formats
 // analysts use: CSV with ACLED-like columns, GeoJSON for maps, and a
 // Markdown brief to paste into a report. JSON is the comparison's own
-// encoding (encoding/json of compare.Report or []compare.Entry).
+// encoding (encoding/json of compare.Report or []compare.Entry), which JSON
+// streams for large reports.
 package export
 
 import (

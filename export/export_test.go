@@ -146,3 +146,32 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// JSON streams what encoding/json writes for the whole report.
+func TestJSONAsEncoder(t *testing.T) {
+	withText := records()
+	withText[0].Text = `killed <b>"24"</b> & more` // no HTML escaping
+	reports := map[string]compare.Report{
+		"corpus":  compare.Compare(withText, compare.Options{}),
+		"empty":   {Groups: []compare.Group{}, Silences: []compare.Silence{}},
+		"nil":     {},
+		"no such": compare.Compare(records(), compare.Options{Event: "none"}),
+	}
+	for name, rep := range reports {
+		t.Run(name, func(t *testing.T) {
+			var want, got bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(rep); err != nil {
+				t.Fatal(err)
+			}
+			if err := JSON(&got, rep); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("JSON differs from encoding/json:\n%s\nwant:\n%s", got.Bytes(), want.Bytes())
+			}
+		})
+	}
+}

@@ -188,7 +188,7 @@ func (m *Main) writeComparison(w io.Writer, recs []compare.Record, opts compare.
 	var err error
 	switch format {
 	case export.FormatJSON:
-		err = writeJSON(bw, rep)
+		err = export.JSON(bw, rep)
 	case export.FormatCSV:
 		err = export.CSV(bw, tl)
 	case export.FormatGeoJSON:
