@@ -1,17 +1,15 @@
 package attribution_test
 
 import (
-	"bufio"
-	"hash/fnv"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/attribution"
+	"github.com/parallaxnews/parallax/attribution/internal/polnear"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"github.com/parallaxnews/parallax/segment"
@@ -26,56 +24,21 @@ type polnearDoc struct {
 }
 
 func readPolNeAR(t testing.TB, dir string) []polnearDoc {
-	names, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no PolNeAR annotations in %s (%v)", dir, err)
+	arts, err := polnear.Read(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
-	sort.Strings(names)
-	seen := map[string]bool{}
-	var out []polnearDoc
-	for _, n := range names {
-		base := filepath.Base(n)
-		stem := base[:strings.LastIndex(base, "_")]
-		if seen[stem] {
-			continue
-		}
-		seen[stem] = true
-		text, err := os.ReadFile(filepath.Join(dir, "text", stem+".txt"))
-		if err != nil {
-			continue
-		}
-		d := polnearDoc{name: stem, text: string(text), gold: map[string][][2]int{}}
-		f, err := os.Open(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		spans := map[string][2]int{}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			parts := strings.Split(sc.Text(), "\t")
-			switch {
-			case strings.HasPrefix(parts[0], "T") && len(parts) >= 2:
-				_, rng, _ := strings.Cut(parts[1], " ")
-				segs := strings.Split(rng, ";")
-				first := strings.Fields(segs[0])
-				last := strings.Fields(segs[len(segs)-1])
-				if len(first) < 1 || len(last) < 2 {
-					continue
-				}
-				a, _ := strconv.Atoi(first[0])
-				b, _ := strconv.Atoi(last[1])
-				spans[parts[0]] = [2]int{a, b}
-			case strings.HasPrefix(parts[0], "E") && len(parts) >= 2:
-				for _, arg := range strings.Fields(parts[1])[1:] {
-					role, id, _ := strings.Cut(arg, ":")
-					if sp, ok := spans[id]; ok && (role == "Source" || role == "Cue" || role == "Content") {
-						d.gold[strings.ToLower(role)] = append(d.gold[strings.ToLower(role)], sp)
-					}
+	out := make([]polnearDoc, len(arts))
+	for i, a := range arts {
+		d := polnearDoc{name: a.Name, text: a.Text, gold: map[string][][2]int{}}
+		for _, at := range a.Attributions {
+			for role, spans := range map[string][]polnear.Span{"cue": at.Cue, "source": at.Source, "content": at.Content} {
+				for _, sp := range spans {
+					d.gold[role] = append(d.gold[role], [2]int{sp.Start, sp.End})
 				}
 			}
 		}
-		f.Close()
-		out = append(out, d)
+		out[i] = d
 	}
 	return out
 }
@@ -179,9 +142,7 @@ func TestPolNeAR(t *testing.T) {
 		}
 		kept := docs[:0]
 		for _, d := range docs {
-			h := fnv.New32a()
-			h.Write([]byte(d.name))
-			if float64(h.Sum32()%1000) < share*1000 {
+			if polnear.HeldOut(d.name, share) {
 				kept = append(kept, d)
 			}
 		}

@@ -13,19 +13,15 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"log"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 
+	"github.com/parallaxnews/parallax/attribution/internal/polnear"
 	"github.com/parallaxnews/parallax/attribution/internal/tagger"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/segment"
@@ -55,7 +51,7 @@ func main() {
 	}
 	var fit, test []*article
 	for _, a := range arts {
-		if HeldOut(a.name, *heldout) {
+		if polnear.HeldOut(a.name, *heldout) {
 			test = append(test, a)
 		} else {
 			fit = append(fit, a)
@@ -88,13 +84,6 @@ func main() {
 	}
 }
 
-// HeldOut reports whether the article name falls in the held-out share.
-func HeldOut(name string, share float64) bool {
-	h := fnv.New32a()
-	h.Write([]byte(name))
-	return float64(h.Sum32()%1000) < share*1000
-}
-
 // article is one PolNeAR article with its gold attributions in bytes.
 type article struct {
 	name string
@@ -106,83 +95,34 @@ type gold struct {
 	cue, source, content doc.Span // empty when absent
 }
 
-// readPart reads the first annotator's file of every article in dir.
+// readPart reads the articles of a PolNeAR part with their attributions
+// that have a cue, in bytes.
 func readPart(dir string) ([]*article, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
-	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("no PolNeAR annotations in %s", dir)
+	arts, err := polnear.Read(dir)
+	if err != nil {
+		return nil, err
 	}
-	sort.Strings(names)
-	seen := map[string]bool{}
-	var out []*article
-	for _, n := range names {
-		base := filepath.Base(n)
-		stem := base[:strings.LastIndex(base, "_")]
-		if seen[stem] {
-			continue
+	out := make([]*article, len(arts))
+	for i, pa := range arts {
+		a := &article{name: pa.Name, text: pa.Text}
+		byteAt := polnear.ByteOffsets(pa.Text)
+		// The last span of each part, when the annotation gives two;
+		// none when it ends past the text.
+		span := func(spans []polnear.Span) doc.Span {
+			s := polnear.Last(spans)
+			if s.Empty() || s.End >= len(byteAt) {
+				return doc.Span{}
+			}
+			return doc.Span{Start: byteAt[s.Start], End: byteAt[s.End]}
 		}
-		seen[stem] = true
-		text, err := os.ReadFile(filepath.Join(dir, "text", stem+".txt"))
-		if err != nil {
-			continue
-		}
-		a := &article{name: stem, text: string(text)}
-		byteAt := runeOffsets(a.text)
-		f, err := os.Open(n)
-		if err != nil {
-			return nil, fmt.Errorf("reading PolNeAR: %w", err)
-		}
-		spans := map[string]doc.Span{}
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			parts := strings.Split(sc.Text(), "\t")
-			switch {
-			case strings.HasPrefix(parts[0], "T") && len(parts) >= 2:
-				_, rng, _ := strings.Cut(parts[1], " ")
-				segs := strings.Split(rng, ";")
-				first, last := strings.Fields(segs[0]), strings.Fields(segs[len(segs)-1])
-				if len(first) < 1 || len(last) < 2 {
-					continue
-				}
-				s, err1 := strconv.Atoi(first[0])
-				e, err2 := strconv.Atoi(last[1])
-				if err1 != nil || err2 != nil || s < 0 || e < s || e >= len(byteAt) {
-					continue
-				}
-				spans[parts[0]] = doc.Span{Start: byteAt[s], End: byteAt[e]}
-			case strings.HasPrefix(parts[0], "E") && len(parts) >= 2:
-				var g gold
-				for _, arg := range strings.Fields(parts[1])[1:] {
-					role, id, _ := strings.Cut(arg, ":")
-					sp := spans[id]
-					switch role {
-					case "Cue":
-						g.cue = sp
-					case "Source":
-						g.source = sp
-					case "Content":
-						g.content = sp
-					}
-				}
-				if g.cue.End > g.cue.Start {
-					a.ats = append(a.ats, g)
-				}
+		for _, at := range pa.Attributions {
+			if g := (gold{cue: span(at.Cue), source: span(at.Source), content: span(at.Content)}); g.cue.End > g.cue.Start {
+				a.ats = append(a.ats, g)
 			}
 		}
-		f.Close()
-		out = append(out, a)
+		out[i] = a
 	}
 	return out, nil
-}
-
-// runeOffsets maps character offsets to byte offsets (one past the end
-// included).
-func runeOffsets(s string) []int {
-	out := make([]int, 0, len(s)+1)
-	for i := range s {
-		out = append(out, i)
-	}
-	return append(out, len(s))
 }
 
 // example is one tagging problem: a sentence (with a cue, for the role
