@@ -183,7 +183,6 @@ func (st *state) report(opts Options) Report {
 			rep.Groups = append(rep.Groups, st.reports[i])
 		}
 	}
-	st.presence()
 	// Each side's silences apart, in parallel (conflicts have a handful
 	// of sides), then in order.
 	sides := st.sides()
