@@ -410,3 +410,21 @@ func TestEventNamedAfterLocatedPlace(t *testing.T) {
 		t.Errorf("event %s at %v (lat %v), want it named after Kok-Tash", e.ID, e.Places, e.Lat)
 	}
 }
+
+func TestWhat(t *testing.T) {
+	tests := []struct {
+		metric string
+		about  doc.Party
+		want   string
+	}{
+		{"killed", "KG", "killed (KG)"},
+		{"buildings_destroyed", "KG", "buildings destroyed (KG)"},
+		{"area_km2", "", "area km2"},
+		{"", "TJ", "event (TJ)"},
+	}
+	for _, tt := range tests {
+		if got := What(tt.metric, tt.about); got != tt.want {
+			t.Errorf("What(%q, %q) = %q, want %q", tt.metric, tt.about, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/parallaxnews/parallax/doc"
 )
 
 // Entry is one event on the timeline, with the latest figure each side
@@ -51,7 +53,7 @@ func (st *state) timeline(opts Options) []Entry {
 			e.Figures = append(e.Figures, sf)
 		}
 		if c := st.reports[i].Contradiction; c != nil {
-			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", what(gd.metric, string(gd.about)), contradictionText(c)))
+			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", What(gd.metric, gd.about), contradictionText(c)))
 		}
 	}
 	var out []Entry
@@ -100,12 +102,17 @@ func boolRank(b bool) int {
 	return 0
 }
 
-// what names a metric and its party in words ("killed (KG)").
-func what(metric, about string) string {
-	if about == "" {
-		return metric
+// What names a metric, in words, and the party it counts: "buildings
+// destroyed (KG)"; "event" for a record without a metric.
+func What(metric string, about doc.Party) string {
+	w := strings.ReplaceAll(metric, "_", " ")
+	if w == "" {
+		w = "event"
 	}
-	return metric + " (" + about + ")"
+	if about != "" {
+		w += " (" + string(about) + ")"
+	}
+	return w
 }
 
 func contradictionText(c *Contradiction) string {

@@ -75,7 +75,7 @@ func CSV(w io.Writer, entries []compare.Entry) error {
 			var parts []string
 			for _, f := range e.Figures {
 				if compare.SideLabel(f.Side) == s {
-					parts = append(parts, fmt.Sprintf("%s: %s", what(f.Metric, f.About), compare.FormatRange(f.Low, f.High)))
+					parts = append(parts, fmt.Sprintf("%s: %s", compare.What(f.Metric, f.About), compare.FormatRange(f.Low, f.High)))
 				}
 			}
 			row = append(row, strings.Join(parts, "; "))
@@ -118,14 +118,6 @@ func coord(p *float64) string {
 		return ""
 	}
 	return fmt.Sprintf("%.4f", *p)
-}
-
-// what names a metric and the party it counts ("killed (KG)").
-func what(metric string, about doc.Party) string {
-	if about == "" {
-		return metric
-	}
-	return fmt.Sprintf("%s (%s)", metric, about)
 }
 
 // GeoJSON writes the timeline as a GeoJSON FeatureCollection (RFC 7946):
