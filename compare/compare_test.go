@@ -419,7 +419,7 @@ func TestWhat(t *testing.T) {
 	}{
 		{"killed", "KG", "killed (KG)"},
 		{"buildings_destroyed", "KG", "buildings destroyed (KG)"},
-		{"area_km2", "", "area km2"},
+		{"area_km2", "", "area in km²"},
 		{"", "TJ", "event (TJ)"},
 	}
 	for _, tt := range tests {

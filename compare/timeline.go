@@ -103,9 +103,13 @@ func boolRank(b bool) int {
 }
 
 // What names a metric, in words, and the party it counts: "buildings
-// destroyed (KG)"; "event" for a record without a metric.
+// destroyed (KG)", "area in km² (TJ)"; "event" for a record without a
+// metric.
 func What(metric string, about doc.Party) string {
 	w := strings.ReplaceAll(metric, "_", " ")
+	if rest, ok := strings.CutSuffix(w, " km2"); ok {
+		w = rest + " in km²"
+	}
 	if w == "" {
 		w = "event"
 	}
