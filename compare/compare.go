@@ -779,7 +779,7 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 	if via == nil {
 		via = []string{}
 	}
-	f.figs = append(f.figs, Figure{Side: r.Side, Low: curLow, High: curHigh, Source: sourceName(r), Speaker: r.Speaker,
+	f.figs = append(f.figs, Figure{Side: r.Side, Low: curLow, High: curHigh, Source: sourceLabel(r), Speaker: r.Speaker,
 		Via: via, Outlet: r.Outlet, Document: r.Document, Claim: r.Claim, Published: r.Published,
 		Evidence: r.Evidence, Hedged: r.Hedged, Approx: r.Approx, Text: r.Text, History: hist})
 	return base
@@ -848,6 +848,15 @@ func sourceName(r *Record) string {
 		return r.Outlet
 	}
 	return r.Document
+}
+
+// sourceLabel is sourceName for people to read: a document that is its own
+// source, without an outlet, is named as one ("document 0e00…").
+func sourceLabel(r *Record) string {
+	if r.Speaker == "" && r.Outlet == "" && r.Document != "" {
+		return "document " + r.Document
+	}
+	return sourceName(r)
 }
 
 // rng is a figure's bounds.

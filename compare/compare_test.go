@@ -378,6 +378,9 @@ func TestSourceIdentity(t *testing.T) {
 		{"non-ASCII case folded", []Record{rec("a", "2022-09-15", "KG", "Минздрав", 24), rec("b", "2022-09-16", "KG", "МИНЗДРАВ", 31)}, 1},
 		{"one letter apart", []Record{rec("a", "2022-09-15", "KG", "Speaker 1", 24), rec("b", "2022-09-16", "KG", "Speaker 2", 31)}, 2},
 		{"same name, other side", []Record{rec("a", "2022-09-15", "KG", "Border Service", 24), rec("b", "2022-09-16", "TJ", "Border Service", 31)}, 2},
+		{"a document without outlet or speaker is its own source", []Record{
+			{Document: "0e00", Published: "2022-09-15", Metric: "killed", About: "KG", Low: f(24), High: f(24), Event: ev},
+			{Document: "0e01", Published: "2022-09-16", Metric: "killed", About: "KG", Low: f(31), High: f(31), Event: ev}}, 2},
 		{"side and name do not run together", []Record{rec("a", "2022-09-15", "KG", "X", 24), rec("b", "2022-09-16", "K", "GX", 31)}, 2},
 	}
 	for _, tt := range tests {
@@ -389,6 +392,11 @@ func TestSourceIdentity(t *testing.T) {
 			figs := rep.Groups[0].Figures
 			if len(figs) != tt.sources {
 				t.Fatalf("%d sources %+v, want %d", len(figs), figs, tt.sources)
+			}
+			for _, fg := range figs {
+				if fg.Source == "" || fg.Speaker == "" && fg.Outlet == "" && fg.Source != "document "+fg.Document {
+					t.Errorf("figure of %s credited to %q", fg.Document, fg.Source)
+				}
 			}
 			if tt.sources == 1 && (*figs[0].Low != 31 || len(figs[0].History) != 1) {
 				t.Errorf("latest %v with %d earlier, want 31 after 24", *figs[0].Low, len(figs[0].History))

@@ -329,7 +329,7 @@ func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 			continue
 		}
 		src := []string{}
-		if n := sourceName(r); n != "" {
+		if n := sourceLabel(r); n != "" {
 			src = append(src, n)
 		}
 		out = append(out, silenceItem{Silence{Side: side, Kind: SilentAccusation, Event: st.infos[a.cluster],
