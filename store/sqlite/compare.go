@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
@@ -268,6 +269,8 @@ func (d *packDecoder) each(id, published, outlet string, n int, pack string, eve
 	outletSide doc.Party, fn func(*compare.Record) error) error {
 	bounds := make([]float64, 0, 2*n) // the figures' bounds, in one allocation
 	var r compare.Record
+	var lastEventID string
+	var lastEvent *storedEvent
 	for k := 0; pack != ""; k++ {
 		var err error
 		for f := range packFields {
@@ -287,7 +290,7 @@ func (d *packDecoder) each(id, published, outlet string, n int, pack string, eve
 			if d.nulls[b.f] {
 				continue
 			}
-			v, err := strconv.ParseFloat(d.fields[b.f], 64)
+			v, err := parseNumber(d.fields[b.f])
 			if err != nil {
 				return fmt.Errorf("claim %s of %s: %w", r.Claim, id, err)
 			}
@@ -319,7 +322,11 @@ func (d *packDecoder) each(id, published, outlet string, n int, pack string, eve
 			r.Via = d.lastViaList
 		}
 		if ev := d.fields[pkEvent]; ev != "" {
-			if e := events[docEvent{id, ev}]; e != nil {
+			// A document's claims mostly belong to one event.
+			if ev != lastEventID || lastEvent == nil {
+				lastEventID, lastEvent = ev, events[docEvent{id, ev}]
+			}
+			if e := lastEvent; e != nil {
 				r.Event, e.claimed = e.ev, true
 			}
 		}
@@ -328,6 +335,25 @@ func (d *packDecoder) each(id, published, outlet string, n int, pack string, eve
 		}
 	}
 	return nil
+}
+
+// parseNumber parses a figure as SQLite writes a REAL as text ("24.0",
+// "136000.0", "1.5e+20"): plain digits with an optional ".0" directly,
+// anything else with strconv.
+func parseNumber(s string) (float64, error) {
+	digits := strings.TrimSuffix(s, ".0")
+	if n := len(digits); n > 0 && n <= 15 {
+		v := 0.0
+		for i := 0; i < n; i++ {
+			c := digits[i]
+			if c < '0' || c > '9' {
+				return strconv.ParseFloat(s, 64)
+			}
+			v = v*10 + float64(c-'0')
+		}
+		return v, nil
+	}
+	return strconv.ParseFloat(s, 64)
 }
 
 // packField splits the first field off a pack: "-" for NULL, else its

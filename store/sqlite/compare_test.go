@@ -413,3 +413,21 @@ func TestVersionChangesWithDocuments(t *testing.T) {
 		t.Errorf("version %d unchanged after a second document", v)
 	}
 }
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"24.0", 24, true}, {"136000.0", 136000, true}, {"7", 7, true}, {"1.5", 1.5, true},
+		{"1.0e+20", 1e20, true}, {"-3.0", -3, true}, {"999999999999999.0", 999999999999999, true},
+		{"12345678901234567.0", 12345678901234567, true}, {"", 0, false}, {"x.0", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseNumber(tt.in)
+		if (err == nil) != tt.ok || tt.ok && got != tt.want {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
