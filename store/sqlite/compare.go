@@ -73,42 +73,88 @@ func (s *Store) SizeHint(ctx context.Context, from, to string) (int, error) {
 // the claims and events tables only, never article text. Records of one
 // document event share their *compare.Event.
 func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
-	events, order, err := s.compareEvents(ctx, from, to)
-	if err != nil {
-		return fmt.Errorf("reading events: %w", err)
-	}
+	// The events are read on another connection while the claims are:
+	// claims read before the events are ready wait for them.
+	evc := make(chan readEvents, 1)
+	go func() {
+		var re readEvents
+		re.events, re.order, re.err = s.compareEvents(ctx, from, to)
+		evc <- re
+	}()
 	outletSides, err := s.outletSides(ctx, from, to)
 	if err != nil {
+		<-evc
 		return fmt.Errorf("reading outlets: %w", err)
 	}
 
 	rows, err := s.db.QueryContext(ctx, compareClaimsQuery, from, to)
 	if err != nil {
+		<-evc
 		return fmt.Errorf("reading claims: %w", err)
 	}
 	defer rows.Close()
 	var (
-		r   compare.Record
-		dec packDecoder
+		r       compare.Record
+		dec     packDecoder
+		ev      *readEvents
+		pending []packRow
 	)
+	decode := func(p packRow) error {
+		return dec.each(p.id, p.published, p.outlet, p.n, p.pack, ev.events, outletSides[p.id], fn)
+	}
+	// ready takes the events and decodes the claims that waited for them.
+	ready := func(re readEvents) error {
+		if re.err != nil {
+			return fmt.Errorf("reading events: %w", re.err)
+		}
+		ev = &re
+		for _, p := range pending {
+			if err := decode(p); err != nil {
+				return err
+			}
+		}
+		pending = nil
+		return nil
+	}
 	for rows.Next() {
-		var id, published, outlet, pack string
-		var n int
-		if err := rows.Scan(&id, &published, &outlet, &n, &pack); err != nil {
+		var p packRow
+		if err := rows.Scan(&p.id, &p.published, &p.outlet, &p.n, &p.pack); err != nil {
+			rows.Close()
+			<-evc
 			return fmt.Errorf("reading claims: %w", err)
 		}
-		if err := dec.each(id, published, outlet, n, pack, events, outletSides[id], fn); err != nil {
+		if ev == nil {
+			select {
+			case re := <-evc:
+				if err := ready(re); err != nil {
+					return err
+				}
+			default:
+				pending = append(pending, p)
+				continue
+			}
+		}
+		if err := decode(p); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
+	err = rows.Err()
+	rows.Close() // before waiting: a pool of one connection serves the events next
+	if err != nil {
+		if ev == nil {
+			<-evc
+		}
 		return fmt.Errorf("reading claims: %w", err)
 	}
-	rows.Close()
+	if ev == nil {
+		if err := ready(<-evc); err != nil {
+			return err
+		}
+	}
 
 	// The events no claim refers to, in the order they were stored.
-	for _, k := range order {
-		e := events[k]
+	for _, k := range ev.order {
+		e := ev.events[k]
 		if e.claimed {
 			continue
 		}
@@ -118,6 +164,19 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 		}
 	}
 	return nil
+}
+
+// readEvents is what compareEvents returns.
+type readEvents struct {
+	events map[docEvent]*storedEvent
+	order  []docEvent
+	err    error
+}
+
+// packRow is a row of claim_packs.
+type packRow struct {
+	id, published, outlet, pack string
+	n                           int
 }
 
 // storedEvent is an event read for a comparison, with its document's
