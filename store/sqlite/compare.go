@@ -72,96 +72,132 @@ func (s *Store) SizeHint(ctx context.Context, from, to string) (int, error) {
 // without a metric for each stored event that no claim refers to. It reads
 // the claims and events tables only, never article text. Records of one
 // document event share their *compare.Event.
+//
+// With a pool of three connections or more, the events, the claim packs
+// and their decoding run at once: one goroutine reads the events, another
+// the packs, and the caller's decodes them once the events are known.
 func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
-	// The events are read on another connection while the claims are:
-	// claims read before the events are ready wait for them.
-	evc := make(chan readEvents, 1)
-	go func() {
-		var re readEvents
-		re.events, re.order, re.err = s.compareEvents(ctx, from, to)
-		evc <- re
-	}()
 	outletSides, err := s.outletSides(ctx, from, to)
 	if err != nil {
-		<-evc
 		return fmt.Errorf("reading outlets: %w", err)
 	}
-
-	rows, err := s.db.QueryContext(ctx, compareClaimsQuery, from, to)
-	if err != nil {
-		<-evc
-		return fmt.Errorf("reading claims: %w", err)
-	}
-	defer rows.Close()
 	var (
-		r       compare.Record
-		dec     packDecoder
-		ev      *readEvents
-		pending []packRow
+		re  readEvents
+		dec packDecoder
 	)
 	decode := func(p packRow) error {
-		return dec.each(p.id, p.published, p.outlet, p.n, p.pack, ev.events, outletSides[p.id], fn)
+		return dec.each(p.id, p.published, p.outlet, p.n, p.pack, re.events, outletSides[p.id], fn)
 	}
-	// ready takes the events and decodes the claims that waited for them.
-	ready := func(re readEvents) error {
-		if re.err != nil {
-			return fmt.Errorf("reading events: %w", re.err)
+	if s.conns < 3 {
+		if re.events, re.order, err = s.compareEvents(ctx, from, to); err != nil {
+			return fmt.Errorf("reading events: %w", err)
 		}
-		ev = &re
-		for _, p := range pending {
-			if err := decode(p); err != nil {
-				return err
-			}
-		}
-		pending = nil
-		return nil
-	}
-	for rows.Next() {
-		var p packRow
-		if err := rows.Scan(&p.id, &p.published, &p.outlet, &p.n, &p.pack); err != nil {
-			rows.Close()
-			<-evc
-			return fmt.Errorf("reading claims: %w", err)
-		}
-		if ev == nil {
-			select {
-			case re := <-evc:
-				if err := ready(re); err != nil {
-					return err
-				}
-			default:
-				pending = append(pending, p)
-				continue
-			}
-		}
-		if err := decode(p); err != nil {
+		if err := s.scanPacks(ctx, from, to, decode); err != nil {
 			return err
 		}
-	}
-	err = rows.Err()
-	rows.Close() // before waiting: a pool of one connection serves the events next
-	if err != nil {
-		if ev == nil {
-			<-evc
-		}
-		return fmt.Errorf("reading claims: %w", err)
-	}
-	if ev == nil {
-		if err := ready(<-evc); err != nil {
-			return err
-		}
+	} else if err := s.eachPackConcurrently(ctx, from, to, &re, decode); err != nil {
+		return err
 	}
 
 	// The events no claim refers to, in the order they were stored.
-	for _, k := range ev.order {
-		e := ev.events[k]
+	for _, k := range re.order {
+		e := re.events[k]
 		if e.claimed {
 			continue
 		}
-		r = compare.Record{Document: k.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[k.doc], Event: e.ev}
+		r := compare.Record{Document: k.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[k.doc], Event: e.ev}
 		if err := fn(&r); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// packBatch is how many claim packs go from the reading goroutine to the
+// decoding one at a time; packQueue bounds the batches read ahead.
+const (
+	packBatch = 256
+	packQueue = 256
+)
+
+// eachPackConcurrently reads the events into re while it reads the claim
+// packs on another connection, then calls decode with every pack.
+func (s *Store) eachPackConcurrently(ctx context.Context, from, to string, re *readEvents, decode func(packRow) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	evc := make(chan readEvents, 1)
+	go func() {
+		var r readEvents
+		r.events, r.order, r.err = s.compareEvents(ctx, from, to)
+		evc <- r
+	}()
+	batches := make(chan []packRow, packQueue)
+	scanErr := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		batch := make([]packRow, 0, packBatch)
+		send := func() error {
+			select {
+			case batches <- batch:
+				batch = make([]packRow, 0, packBatch)
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		err := s.scanPacks(ctx, from, to, func(p packRow) error {
+			if batch = append(batch, p); len(batch) == packBatch {
+				return send()
+			}
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
+			err = send()
+		}
+		scanErr <- err
+	}()
+	// stop ends the goroutines and waits for them.
+	stop := func() {
+		cancel()
+		for range batches {
+		}
+		<-scanErr
+	}
+	*re = <-evc
+	if re.err != nil {
+		stop()
+		return fmt.Errorf("reading events: %w", re.err)
+	}
+	for b := range batches {
+		for _, p := range b {
+			if err := decode(p); err != nil {
+				stop()
+				return err
+			}
+		}
+	}
+	return <-scanErr
+}
+
+// scanPacks calls emit with every claim pack of the period, in storage
+// order.
+func (s *Store) scanPacks(ctx context.Context, from, to string, emit func(packRow) error) error {
+	rows, err := s.db.QueryContext(ctx, compareClaimsQuery, from, to)
+	if err != nil {
+		return fmt.Errorf("reading claims: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p packRow
+		if err := rows.Scan(&p.id, &p.published, &p.outlet, &p.n, &p.pack); err != nil {
+			return fmt.Errorf("reading claims: %w", err)
+		}
+		if err := emit(p); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading claims: %w", err)
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -203,14 +204,23 @@ VALUES (?, ?, ?, ?, ?, ?, ?, '[]', '["KG","TJ"]', ?, ?)`)
 	}
 }
 
+// Stored generated records read back as they were, in memory (one
+// connection: events, then claims) and in a file (events, claims and
+// decoding at once), for a whole store and for a period.
 func TestEachRecordGenerated(t *testing.T) {
+	for _, path := range []string{":memory:", filepath.Join(t.TempDir(), "gen.db")} {
+		t.Run(filepath.Base(path), func(t *testing.T) { testEachRecordGenerated(t, path) })
+	}
+}
+
+func testEachRecordGenerated(t *testing.T, path string) {
 	ctx := context.Background()
-	s, err := Open(ctx, ":memory:")
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	want := compare.GenerateRecords(2000)
+	want := compare.GenerateRecords(6000) // 300 documents: more than one batch of packs
 	cmpFill(t, s, want)
 	got, err := compare.ReadAll(ctx, s, "", "")
 	if err != nil {
@@ -236,6 +246,40 @@ func TestEachRecordGenerated(t *testing.T) {
 	jb, _ := json.Marshal(b)
 	if !bytes.Equal(ja, jb) {
 		t.Errorf("stored comparison differs: %d/%d groups, %d/%d silences", len(b.Groups), len(a.Groups), len(b.Silences), len(a.Silences))
+	}
+	// A period: what was published in it, no more, no less.
+	from, to := "2021-06-01", "2021-12-31"
+	part, err := compare.ReadAll(ctx, s, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i := range want {
+		if want[i].Published >= from && want[i].Published <= to {
+			n++
+		}
+	}
+	if len(part) != n || n == 0 {
+		t.Errorf("read %d records of the period, stored %d", len(part), n)
+	}
+	// A caller that stops early gets its error back, and nothing is left
+	// running (the race detector and the next reads would tell).
+	stop := errors.New("enough")
+	seen := 0
+	err = s.EachRecord(ctx, "", "", func(*compare.Record) error {
+		if seen++; seen == 1000 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("EachRecord = %v, want the caller's error", err)
+	}
+	// A cancelled context stops the read.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.EachRecord(cctx, "", "", func(*compare.Record) error { return nil }); err == nil {
+		t.Error("EachRecord read on with a cancelled context")
 	}
 }
 

@@ -42,6 +42,7 @@ type Store struct {
 	db    *sql.DB
 	now   func() time.Time
 	stmts statements
+	conns int // the pool's bound
 }
 
 var _ store.Store = (*Store)(nil)
@@ -89,7 +90,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	} else {
 		db.SetConnMaxIdleTime(5 * time.Minute)
 	}
-	s := &Store{db: db, now: c.now}
+	s := &Store{db: db, now: c.now, conns: c.maxConns}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("opening %s: %w", path, err)
