@@ -3,14 +3,17 @@
 // ("loaded_language", "name_calling", "doubt", ...).
 //
 // A sequence tagger (an averaged structured perceptron over hashed word,
-// context, cue-lexicon and sentence features, decoded with Viterbi) labels
-// every token with a technique or none; runs of one technique become spans.
-// It was trained on the Propaganda Techniques Corpus by
-// rhetoric/internal/train; its weights (model.bin) and its cue lexicon
-// (lexicon.txt) are embedded. Every span carries the features that weighed
-// most for it, so that a reader can judge it.
+// context, word-cluster, cue-lexicon and sentence features, decoded with
+// Viterbi) labels every token with a technique or none; runs of one
+// technique become spans. It was trained on the Propaganda Techniques
+// Corpus by rhetoric/internal/train; its weights (model.bin), its cue
+// lexicon (lexicon.txt) and its word clusters (clusters.txt, derived from
+// unlabelled news text by rhetoric/internal/clusters) are embedded. Every
+// span carries the features that weighed most for it, so that a reader can
+// judge it.
 package rhetoric
 
+//go:generate go run ./internal/clusters -out clusters.txt
 //go:generate go run ./internal/train -out model.bin
 
 import (
@@ -30,6 +33,9 @@ var modelData []byte
 
 //go:embed lexicon.txt
 var lexiconData string
+
+//go:embed clusters.txt
+var clusterData string
 
 // whyFeatures is how many features a span's Why lists.
 const whyFeatures = 3
@@ -57,7 +63,11 @@ func NewWithModel(model []byte) (*Annotator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the rhetoric lexicon: %w", err)
 	}
-	an := &Annotator{tagger: tagger.Tagger{X: tagger.NewExtractor(lx), M: m}, seg: segment.New()}
+	cl, err := tagger.ParseClusters(clusterData)
+	if err != nil {
+		return nil, fmt.Errorf("reading the rhetoric word clusters: %w", err)
+	}
+	an := &Annotator{tagger: tagger.Tagger{X: tagger.NewExtractor(lx, cl), M: m}, seg: segment.New()}
 	an.work.New = func() any { return new(tagger.Work) }
 	return an, nil
 }

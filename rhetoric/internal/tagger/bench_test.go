@@ -51,7 +51,7 @@ func BenchmarkTag(b *testing.B) {
 			var trans [(NumLabels + 1) * Stride]float32
 			m := Quantise(bits, w, trans)
 			m.Bias[0] = 1e6 // no spans: measure tagging alone
-			tg := Tagger{X: NewExtractor(lx), M: m}
+			tg := Tagger{X: NewExtractor(lx, nil), M: m}
 			var wk Work
 			b.SetBytes(int64(size))
 			cpu := cpuTime()

@@ -55,6 +55,7 @@ func viterbi(em []float32, n int, trans *[(NumLabels + 1) * Stride]float32, limi
 	for i := range n {
 		row := em[i*Stride : i*Stride+Stride]
 		k := 1
+		weakest := 0 // of the full beam, 0: not known
 		cand[i*Stride+1] = 0
 		for c := 1; c < NumLabels; c++ {
 			if limit != nil && row[0]-row[c] > limit[c] {
@@ -66,14 +67,17 @@ func viterbi(em []float32, n int, trans *[(NumLabels + 1) * Stride]float32, limi
 				continue
 			}
 			// Full: replace the weakest candidate if c is stronger.
-			weakest := 2
-			for j := 3; j <= k; j++ {
-				if row[cand[i*Stride+j]] < row[cand[i*Stride+weakest]] {
-					weakest = j
+			if weakest == 0 {
+				weakest = 2
+				for j := 3; j <= k; j++ {
+					if row[cand[i*Stride+j]] < row[cand[i*Stride+weakest]] {
+						weakest = j
+					}
 				}
 			}
 			if row[c] > row[cand[i*Stride+weakest]] {
 				cand[i*Stride+weakest] = uint8(c)
+				weakest = 0 // find it again
 			}
 		}
 		cand[i*Stride] = uint8(k)
@@ -139,7 +143,14 @@ type Work struct {
 	// Why's scratch space.
 	explain Features
 	names   map[uint32]string
-	best    [][]uint32
+	best    [][]whyFeature
+}
+
+// whyFeature is a feature chosen to explain a span and a token that has it
+// (-1: a sentence feature).
+type whyFeature struct {
+	h   uint32
+	tok int32
 }
 
 // Tagger finds technique spans with a model.
@@ -404,14 +415,15 @@ func (t *Tagger) Why(w *Work, spans []Span, top int) [][]string {
 	// for every token of the span; the strongest are kept, with a few extra
 	// since some names are dropped (technical ones) or shared.
 	type feature struct {
-		h uint32
-		v float32
+		h   uint32
+		v   float32
+		tok int32
 	}
 	limit := min(top+4, 8)
 	for n, s := range spans {
 		var tops [8]feature
 		ntop := 0
-		consider := func(h uint32, v float32) {
+		consider := func(h uint32, v float32, tok int32) {
 			if v <= 0 || ntop == limit && tops[ntop-1].v >= v {
 				return
 			}
@@ -431,23 +443,23 @@ func (t *Tagger) Why(w *Work, spans []Span, top int) [][]string {
 				tops[j] = tops[j-1]
 				j--
 			}
-			tops[j] = feature{h, v}
+			tops[j] = feature{h, v, tok}
 			ntop = min(ntop+1, limit)
 		}
 		for i := s.First; i <= s.Last; i++ {
 			for _, h := range f.TokenFeatures[f.TokenOffsets[i]:f.TokenOffsets[i+1]] {
 				if h != biasHash {
-					consider(h, weight(h, s.Label))
+					consider(h, weight(h, s.Label), int32(i))
 				}
 			}
 		}
 		k := s.Sentence
 		ntok := float32(s.Last - s.First + 1)
 		for _, h := range f.SentenceFeatures[f.SentenceOffsets[k]:f.SentenceOffsets[k+1]] {
-			consider(h, ntok*weight(h, s.Label))
+			consider(h, ntok*weight(h, s.Label), -1)
 		}
 		for _, x := range tops[:ntop] {
-			best[n] = append(best[n], x.h)
+			best[n] = append(best[n], whyFeature{x.h, x.tok})
 			names[x.h] = ""
 		}
 	}
@@ -458,9 +470,22 @@ func (t *Tagger) Why(w *Work, spans []Span, top int) [][]string {
 	for i := 0; i < len(spans); {
 		k := spans[i].Sentence
 		a := f.SentenceTokens[k]
-		g.lo, g.hi = spans[i].First-a, spans[i].Last-a
-		for i++; i < len(spans) && spans[i].Sentence == k; i++ {
-			g.lo, g.hi = min(g.lo, spans[i].First-a), max(g.hi, spans[i].Last-a)
+		// Only the features chosen for this sentence's spans and not yet
+		// named need a name, and only the tokens they were chosen at need
+		// extracting: a filter on their hashes skips the other features
+		// before any map lookup.
+		g.want = [len(g.want)]uint64{}
+		g.need = slices.Grow(g.need[:0], f.SentenceTokens[k+1]-a)[:f.SentenceTokens[k+1]-a]
+		clear(g.need)
+		for ; i < len(spans) && spans[i].Sentence == k; i++ {
+			for _, x := range best[i] {
+				if names[x.h] == "" {
+					g.want[x.h>>6%uint32(len(g.want))] |= 1 << (x.h & 63)
+					if x.tok >= 0 {
+						g.need[int(x.tok)-a] = true
+					}
+				}
+			}
 		}
 		g.TokenOffsets = append(g.TokenOffsets[:0], 0)
 		g.TokenFeatures, g.SentenceFeatures = g.TokenFeatures[:0], g.SentenceFeatures[:0]
@@ -469,8 +494,8 @@ func (t *Tagger) Why(w *Work, spans []Span, top int) [][]string {
 	}
 	out := make([][]string, len(spans))
 	for n, hs := range best {
-		for _, h := range hs {
-			if name := names[h]; name != "" && name[0] != '~' && !slices.Contains(out[n], name) && len(out[n]) < top {
+		for _, x := range hs {
+			if name := names[x.h]; name != "" && name[0] != '~' && !slices.Contains(out[n], name) && len(out[n]) < top {
 				out[n] = append(out[n], name)
 			}
 		}
@@ -479,8 +504,8 @@ func (t *Tagger) Why(w *Work, spans []Span, top int) [][]string {
 		}
 		// No telling feature: fall back on the technical ones, then on the
 		// labels around the span.
-		for _, h := range hs {
-			if name := strings.TrimPrefix(names[h], "~"); name != "" && !slices.Contains(out[n], name) && len(out[n]) < top {
+		for _, x := range hs {
+			if name := strings.TrimPrefix(names[x.h], "~"); name != "" && !slices.Contains(out[n], name) && len(out[n]) < top {
 				out[n] = append(out[n], name)
 			}
 		}

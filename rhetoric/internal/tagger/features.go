@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -68,6 +69,10 @@ const (
 	sLength
 	sQuote
 	sFirst
+
+	tCluster = 100 + iota
+	tClusterPrev
+	tClusterNext
 )
 
 // Word shapes.
@@ -113,12 +118,17 @@ type token struct {
 	prev       int32  // earlier occurrences of the word in the document
 	total      int32  // occurrences in the document
 	prevBigram int32  // earlier occurrences of this and the previous word
+	cl         uint32 // packed word cluster, 0 when unknown
+	phrase     bool   // a multi-word cue starts with the word
 }
 
 // wordInfo is what a document's tokens of one word share.
 type wordInfo struct {
-	n   int32  // occurrences so far
-	cue uint32 // lexicon groups
+	seen   bool
+	phrase bool   // a multi-word cue starts with the word
+	n      int32  // occurrences so far
+	cue    uint32 // lexicon groups
+	cl     uint32 // packed word cluster
 }
 
 // Features holds the features of one document: for each sentence, for each
@@ -138,20 +148,41 @@ type Features struct {
 
 	toks      []token
 	seg       []segment.Token
-	counts    map[uint32]wordInfo
-	bigrams   map[uint64]int32
+	counts    table[wordInfo]
+	bigrams   table[int32]
 	names     map[uint32]string // when explaining
 	onlyNamed bool              // name only the features already in names
-	lo, hi    int               // and only those of these tokens of the sentence
+	want      [16]uint64        // with onlyNamed: a filter of the hashes to name (bit h&1023)
+	need      []bool            // and only those of the tokens of the sentence marked here
 }
 
 // Extractor computes features. It is safe for concurrent use.
 type Extractor struct {
 	lex *Lexicon
+	cl  *Clusters
+	// known holds the lexicon groups, cluster and phrase flag of the
+	// words of cl, computed once.
+	known wordTable
 }
 
-// NewExtractor returns an extractor that uses the cue lexicon lx.
-func NewExtractor(lx *Lexicon) *Extractor { return &Extractor{lex: lx} }
+// NewExtractor returns an extractor that uses the cue lexicon lx and the
+// word clusters cl (nil: none).
+func NewExtractor(lx *Lexicon, cl *Clusters) *Extractor {
+	x := &Extractor{lex: lx, cl: cl}
+	if cl != nil {
+		es := make([]wordEntry, 0, len(cl.words))
+		for _, w := range cl.words {
+			h := hashString(w)
+			if h == 0 {
+				continue
+			}
+			_, phrase := lx.phrases[h]
+			es = append(es, wordEntry{hw: h, cue: lx.wordMask(w, h), cl: cl.of(h), phrase: phrase})
+		}
+		x.known = newWordTable(es)
+	}
+	return x
+}
 
 // Extract fills f with the features of text split into sentences.
 func (x *Extractor) Extract(f *Features, text string, sentences []doc.Span) {
@@ -185,12 +216,8 @@ func (x *Extractor) tokens(f *Features, text string, sentences []doc.Span) {
 	if len(lower) != len(text) {
 		lower = ""
 	}
-	if f.counts == nil {
-		f.counts = map[uint32]wordInfo{}
-		f.bigrams = map[uint64]int32{}
-	}
-	clear(f.counts)
-	clear(f.bigrams)
+	f.counts.reset()
+	f.bigrams.reset()
 	f.Tokens = f.Tokens[:0]
 	f.toks = f.toks[:0]
 	f.SentenceTokens = append(f.SentenceTokens[:0], 0)
@@ -225,21 +252,29 @@ func (x *Extractor) tokens(f *Features, text string, sentences []doc.Span) {
 			} else {
 				t.quoted = quoted
 			}
-			wi, seen := f.counts[t.hw]
-			if !seen {
-				wi.cue = x.lex.wordMask(lw, t.hw)
+			wi := f.counts.slot(uint64(t.hw))
+			if !wi.seen {
+				wi.seen = true
+				if e, ok := x.known.get(t.hw); ok {
+					wi.cue, wi.cl, wi.phrase = e.cue, e.cl, e.phrase
+				} else {
+					wi.cue = x.lex.wordMask(lw, t.hw)
+					wi.cl = x.cl.of(t.hw)
+					_, wi.phrase = x.lex.phrases[t.hw]
+				}
 			}
 			t.cue = wi.cue
+			t.cl = wi.cl
+			t.phrase = wi.phrase
 			if t.shape != shPunct && t.shape != shQuote {
 				t.prev = wi.n
 				wi.n++
 			}
-			f.counts[t.hw] = wi
 			if t.shape != shPunct && t.shape != shQuote {
 				if prevHash != 0 {
-					k := uint64(prevHash)<<32 | uint64(t.hw)
-					t.prevBigram = f.bigrams[k]
-					f.bigrams[k] = t.prevBigram + 1
+					b := f.bigrams.slot(uint64(prevHash)<<32 | uint64(t.hw))
+					t.prevBigram = *b
+					*b++
 				}
 				prevHash = t.hw
 			}
@@ -249,7 +284,8 @@ func (x *Extractor) tokens(f *Features, text string, sentences []doc.Span) {
 		f.SentenceTokens = append(f.SentenceTokens, len(f.toks))
 	}
 	for i := range f.toks {
-		f.toks[i].total = f.counts[f.toks[i].hw].n
+		wi, _ := f.counts.get(uint64(f.toks[i].hw))
+		f.toks[i].total = wi.n
 	}
 	x.phrases(f)
 }
@@ -259,6 +295,9 @@ func (x *Extractor) phrases(f *Features) {
 	for k := 0; k+1 < len(f.SentenceTokens); k++ {
 		ts := f.toks[f.SentenceTokens[k]:f.SentenceTokens[k+1]]
 		for i := range ts {
+			if !ts[i].phrase {
+				continue
+			}
 			for _, p := range x.lex.phrases[ts[i].hw] {
 				if i+len(p.words) > len(ts) {
 					continue
@@ -298,6 +337,9 @@ func (f *Features) addSentence(h uint32, name func() string) {
 // false, else only of those already in f.names with an empty name.
 func (f *Features) name(h uint32, name func() string) {
 	if f.onlyNamed {
+		if f.want[h>>6%uint32(len(f.want))]&(1<<(h&63)) == 0 {
+			return
+		}
 		if v, ok := f.names[h]; !ok || v != "" {
 			return
 		}
@@ -353,7 +395,7 @@ func (x *Extractor) sentence(f *Features, ts []token, k int) {
 		q = 1
 	}
 	for i := range ts {
-		if f.onlyNamed && (i < f.lo || i > f.hi) {
+		if f.onlyNamed && !f.need[i] {
 			continue
 		}
 		t := &ts[i]
@@ -400,7 +442,9 @@ func (x *Extractor) sentence(f *Features, ts []token, k int) {
 				near |= ts[j].cue
 			}
 		}
-		for g := range x.lex.groups {
+		// The groups of the word and of its neighbours, set bit by set bit.
+		for m := t.cue | near; m != 0; m &= m - 1 {
+			g := bits.TrailingZeros32(m)
 			bit := uint32(1) << g
 			name := x.lex.groups[g]
 			if t.cue&bit != 0 {
@@ -451,6 +495,25 @@ func (x *Extractor) sentence(f *Features, ts []token, k int) {
 		}
 		f.add(mix(tShapeLeft, uint32(sp), uint32(t.shape)), func() string { return "~" + shapeName(sp) + " then " + shapeName(t.shape) })
 		f.add(mix(tShapeRight, uint32(t.shape), uint32(sn)), func() string { return "~" + shapeName(t.shape) + " then " + shapeName(sn) })
+		if x.cl != nil {
+			for _, p := range [...]int{4, 6, 10, 0} {
+				c := clusterPrefix(t.cl, p)
+				f.add(mix(tCluster, uint32(p), c), func() string { return "~word cluster " + clusterName(c) })
+			}
+			cp, cn := uint32(clusterEdge), uint32(clusterEdge)
+			if i > 0 {
+				cp = ts[i-1].cl
+			}
+			if i+1 < n {
+				cn = ts[i+1].cl
+			}
+			for _, p := range [...]int{4, 0} {
+				c := clusterPrefix(cp, p)
+				f.add(mix(tClusterPrev, uint32(p), c), func() string { return "~after a word of cluster " + clusterName(c) })
+				c = clusterPrefix(cn, p)
+				f.add(mix(tClusterNext, uint32(p), c), func() string { return "~before a word of cluster " + clusterName(c) })
+			}
+		}
 		f.TokenOffsets = append(f.TokenOffsets, len(f.TokenFeatures))
 	}
 }

@@ -91,7 +91,9 @@ func (m *Model) prepare() {
 	m.reach = reach(&m.Trans)
 }
 
-const magic = "PLXRH4"
+// magic names the format and the feature set: a model trained on other
+// features must not load.
+const magic = "PLXRH5"
 
 // Encode writes m in the compressed binary model format.
 func (m *Model) Encode(w io.Writer) error {

@@ -13,7 +13,7 @@ func TestTokenRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	var f Features
-	NewExtractor(lx).Extract(&f, text, segment.New().Sentences(text))
+	NewExtractor(lx, nil).Extract(&f, text, segment.New().Sentences(text))
 	for _, tc := range []struct {
 		name           string
 		start, end     int

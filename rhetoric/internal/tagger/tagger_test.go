@@ -78,7 +78,7 @@ func TestPhrasesAndFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := NewExtractor(lx)
+	x := NewExtractor(lx, nil)
 	text := "What is the true goal of the bandits? Terror, terror and murder."
 	sents := []doc.Span{{Start: 0, End: 37}, {Start: 38, End: len(text)}}
 	var f Features
@@ -241,7 +241,7 @@ func FuzzParseLexicon(f *testing.F) {
 		if err != nil {
 			return
 		}
-		x := NewExtractor(lx)
+		x := NewExtractor(lx, nil)
 		var ft Features
 		x.Extract(&ft, data, []doc.Span{{Start: 0, End: len(data)}})
 		if len(ft.TokenOffsets) != len(ft.Tokens)+1 {

@@ -61,9 +61,10 @@ type article struct {
 
 type options struct {
 	data, lexicon, out, heldoutDir  string
+	clusters                        string
 	holdout, tune                   float64
 	epochs, bits, spanEpochs, folds int
-	binary, quick, crf              bool
+	binary, quick, crf, oracle      bool
 	rate, l2, dropout               float64
 }
 
@@ -73,7 +74,8 @@ func main() {
 	var o options
 	shared := os.Getenv("PARALLAX_SHARED")
 	flag.StringVar(&o.data, "data", filepath.Join(shared, "datasets", "ptc"), "the PTC folder (train-articles, train-task2-TC.labels)")
-	flag.StringVar(&o.lexicon, "lexicon", defaultLexicon(), "the cue lexicon")
+	flag.StringVar(&o.lexicon, "lexicon", defaultFile("lexicon.txt"), "the cue lexicon")
+	flag.StringVar(&o.clusters, "clusters", defaultFile("clusters.txt"), "the word clusters (empty: none)")
 	flag.StringVar(&o.out, "out", "", "write the model here")
 	flag.Float64Var(&o.holdout, "holdout", 0, "share of articles kept out of training and scored (by a hash of the article ID)")
 	flag.Float64Var(&o.tune, "tune", 0.2, "with -folds 1: share of the training articles used to tune the thresholds")
@@ -84,6 +86,7 @@ func main() {
 	flag.IntVar(&o.spanEpochs, "span-epochs", 0, "experiment, with -folds 1: train a span classifier to relabel spans, this many passes (0: none)")
 	flag.BoolVar(&o.binary, "binary", false, "experiment: one label for every technique")
 	flag.BoolVar(&o.quick, "quick", false, "experiment, with -folds 1: score the model fitted without the tuning articles instead of retraining")
+	flag.BoolVar(&o.oracle, "oracle", false, "with -holdout: log upper bounds (a perfect single-label tagger, whole sentences, the model's spans with the right technique) on the held-out articles")
 	flag.BoolVar(&o.crf, "crf", false, "train a CRF instead of a perceptron")
 	flag.Float64Var(&o.rate, "rate", 0.1, "CRF: AdaGrad step size")
 	flag.Float64Var(&o.l2, "l2", 1e-4, "CRF: L2 regularisation per update")
@@ -94,13 +97,15 @@ func main() {
 	}
 }
 
-func defaultLexicon() string {
-	for _, p := range []string{"lexicon.txt", filepath.Join("rhetoric", "lexicon.txt")} {
+// defaultFile returns the path of the file of package rhetoric with this
+// name, from the package's folder or the repository root.
+func defaultFile(name string) string {
+	for _, p := range []string{name, filepath.Join("rhetoric", name)} {
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
 	}
-	return "lexicon.txt"
+	return name
 }
 
 func run(o options) error {
@@ -113,7 +118,17 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	x := tagger.NewExtractor(lx)
+	var cl *tagger.Clusters
+	if o.clusters != "" {
+		data, err := os.ReadFile(o.clusters)
+		if err != nil {
+			return fmt.Errorf("reading the word clusters: %w", err)
+		}
+		if cl, err = tagger.ParseClusters(string(data)); err != nil {
+			return err
+		}
+	}
+	x := tagger.NewExtractor(lx, cl)
 	arts, err := load(o.data)
 	if err != nil {
 		return err
@@ -219,6 +234,9 @@ func run(o options) error {
 		si, flc := evaluate(m, x, held)
 		log.Printf("held out %d articles: SI %s, FLC %s", len(held), si, flc)
 		perLabel(m, x, held)
+		if o.oracle {
+			oracles(m, held)
+		}
 	}
 	if o.heldoutDir != "" {
 		if err := writeHeldOut(o.heldoutDir, held); err != nil {
