@@ -233,7 +233,7 @@ func run(o options) error {
 	if len(held) > 0 {
 		si, flc := evaluate(m, x, held)
 		log.Printf("held out %d articles: SI %s, FLC %s", len(held), si, flc)
-		perLabel(m, x, held)
+		perLabel(m, held)
 		if o.oracle {
 			oracles(m, held)
 		}
@@ -618,24 +618,14 @@ func tuneBias(m *tagger.Model, arts []*article) ([tagger.Stride]float32, [tagger
 	return bias, policy, sd
 }
 
-func perLabel(m *tagger.Model, _ *tagger.Extractor, arts []*article) {
+func perLabel(m *tagger.Model, arts []*article) {
 	pred := decodeAll(m, emissions(m, arts), &m.Bias, &m.Policy)
 	for l := 1; l < tagger.NumLabels; l++ {
 		name := tagger.Label(l)
 		s := tagger.Score{Labels: true}
 		np, ng := 0, 0
 		for _, a := range arts {
-			var g, p []tagger.Labeled
-			for _, x := range a.gold {
-				if x.Label == name {
-					g = append(g, x)
-				}
-			}
-			for _, x := range pred[a] {
-				if x.Label == name {
-					p = append(p, x)
-				}
-			}
+			g, p := withLabel(a.gold, name), withLabel(pred[a], name)
 			np += len(p)
 			ng += len(g)
 			s.Add(g, p)

@@ -11,22 +11,22 @@ import (
 func labelScore(arts []*article, pred map[*article][]tagger.Labeled, name string) prf {
 	s := tagger.Score{Labels: true}
 	for _, a := range arts {
-		var g, p []tagger.Labeled
-		for _, x := range a.gold {
-			if x.Label == name {
-				g = append(g, x)
-			}
-		}
-		for _, x := range pred[a] {
-			if x.Label == name {
-				p = append(p, x)
-			}
-		}
-		s.Add(g, p)
+		s.Add(withLabel(a.gold, name), withLabel(pred[a], name))
 	}
 	var r prf
 	r.p, r.r, r.f = s.PRF()
 	return r
+}
+
+// withLabel returns the spans of xs labelled name.
+func withLabel(xs []tagger.Labeled, name string) []tagger.Labeled {
+	var out []tagger.Labeled
+	for _, x := range xs {
+		if x.Label == name {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // oracles logs upper bounds on arts: a perfect single-label IO tagger,
