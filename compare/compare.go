@@ -751,13 +751,7 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 			v.low, v.high = lowOf(vLow), highOf(vHigh)
 		}
 		if have && (v.low != cur.low || v.high != cur.high || (vLow == nil) != (curLow == nil) || (vHigh == nil) != (curHigh == nil)) {
-			if len(f.hist) == cap(f.hist) {
-				// A new block: earlier histories keep the old one.
-				n := len(f.hist) - hbase
-				np := make([]Point, n, max(4096, 2*n))
-				copy(np, f.hist[hbase:])
-				f.hist, hbase = np, 0
-			}
+			f.hist, hbase = roomFor(f.hist, hbase, 4096)
 			last := &st.recs[lastIdx]
 			f.hist = append(f.hist, Point{Low: curLow, High: curHigh, Document: last.Document, Published: last.Published})
 		}
@@ -768,12 +762,7 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 	if len(f.hist) > hbase {
 		hist = f.hist[hbase:len(f.hist):len(f.hist)]
 	}
-	if len(f.figs) == cap(f.figs) {
-		n := len(f.figs) - base
-		figs := make([]Figure, n, max(1024, 2*n))
-		copy(figs, f.figs[base:])
-		f.figs, base = figs, 0
-	}
+	f.figs, base = roomFor(f.figs, base, 1024)
 	r := &st.recs[lastIdx]
 	via := r.Via
 	if via == nil {
@@ -783,6 +772,20 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 		Via: via, Outlet: r.Outlet, Document: r.Document, Claim: r.Claim, Published: r.Published,
 		Evidence: r.Evidence, Hedged: r.Hedged, Approx: r.Approx, Text: r.Text, History: hist})
 	return base
+}
+
+// roomFor makes room for one more element in a block of slab, whose
+// current run starts at base: when the block is full, the run moves to a new
+// block of at least size (earlier runs keep the old one, which their
+// slices still hold). It returns the slab and where the run now starts.
+func roomFor[T any](slab []T, base, size int) ([]T, int) {
+	if len(slab) < cap(slab) {
+		return slab, base
+	}
+	n := len(slab) - base
+	block := make([]T, n, max(size, 2*n))
+	copy(block, slab[base:])
+	return block, 0
 }
 
 // valueOf returns what folding needs of a record.
