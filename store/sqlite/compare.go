@@ -234,8 +234,10 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEven
 	defer rows.Close()
 	events := map[docEvent]*storedEvent{}
 	var order []docEvent
-	// Few distinct lists of actors recur.
+	// Few distinct lists of actors recur, and the places of an event recur
+	// in every document about it: each is decoded once and shared.
 	actorLists := map[string][]doc.Party{}
+	placeLists := map[string][]compare.Place{}
 	for rows.Next() {
 		var k docEvent
 		var typ, dfrom, dto, dsrc, actors, places, published, outlet string
@@ -260,9 +262,14 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEven
 			}
 			ev.Actors = list
 		}
-		if ev.Places, err = unpackPlaces(places); err != nil {
-			return nil, nil, fmt.Errorf("event %s of %s: places: %w", k.event, k.doc, err)
+		list, ok := placeLists[places]
+		if !ok {
+			if list, err = unpackPlaces(places); err != nil {
+				return nil, nil, fmt.Errorf("event %s of %s: places: %w", k.event, k.doc, err)
+			}
+			placeLists[places] = list
 		}
+		ev.Places = list
 		if _, dup := events[k]; !dup {
 			order = append(order, k)
 		}
