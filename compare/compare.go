@@ -215,9 +215,16 @@ func (st *state) report(opts Options) Report {
 
 // state is the comparison of a set of records.
 type state struct {
-	recs     []Record
+	// The records, as Builder keeps them: rows, their texts, and the
+	// tables their numbers refer to.
+	rows     []row
+	texts    []rowText
+	docs     documents
+	vias     [][]string
+	metrics  interner
+	parties  interner
+	words    interner // approximations and evidence
 	occs     []occurrence
-	recOcc   []int32
 	clusters []cluster
 	infos    []EventInfo // by cluster
 	order    []int32     // clusters by date, then ID
@@ -267,47 +274,6 @@ type groupData struct {
 	about   doc.Party
 	figs    []Figure // each source's latest figure
 	bySide  []SideFigure
-}
-
-func build(records []Record) *state {
-	st := &state{recs: records, recOcc: make([]int32, len(records))}
-	byEvent := make(map[*Event]int32)
-	byDoc := make(map[string]int32)
-	var lastEv *Event
-	lastOcc := int32(-1)
-	for i := range records {
-		r := &records[i]
-		var oi int32
-		var ok bool
-		switch {
-		case r.Event != nil && r.Event == lastEv:
-			oi, ok = lastOcc, true
-		case r.Event != nil:
-			oi, ok = byEvent[r.Event]
-		default:
-			oi, ok = byDoc[r.Document]
-		}
-		if !ok {
-			oi = int32(len(st.occs))
-			st.occs = append(st.occs, newOccurrence(r))
-			if r.Event != nil {
-				byEvent[r.Event] = oi
-			} else {
-				byDoc[r.Document] = oi
-			}
-		}
-		if r.Event != nil {
-			lastEv, lastOcc = r.Event, oi
-		}
-		o := &st.occs[oi]
-		o.records++
-		o.addSide(r.Side, int32(i))
-		st.recOcc[i] = oi
-	}
-	st.clusters = groupEvents(st.occs)
-	st.describe()
-	st.compareGroups()
-	return st
 }
 
 // describe names and locates every cluster and orders them.
@@ -508,25 +474,17 @@ func (in *interner) id(s string) int32 {
 func (st *state) compareGroups() {
 	index := make(map[groupKey]int32, len(st.clusters)*8)
 	var keys []groupKey
-	gid := make([]int32, len(st.recs))
+	gid := make([]int32, len(st.rows))
 	var counts []int32
-	var metrics, parties interner
 	var last groupKey
 	lastG := int32(-1)
-	// What sorting and folding need of each record, read in one pass in
-	// storage order, so that the groups never reach back into the records
-	// but for their representatives.
-	items := make([]item, len(st.recs))
-	vals := make([]value, len(st.recs))
-	var docs documents
-	for i := range st.recs {
-		r := &st.recs[i]
-		d := docs.id(r)
-		if r.Metric == "" || r.Breakdown {
+	for i := range st.rows {
+		w := &st.rows[i]
+		if w.metric == 0 || w.flags&rowBreakdown != 0 {
 			gid[i] = -1
 			continue
 		}
-		k := groupKey{st.occs[st.recOcc[i]].cluster, metrics.id(r.Metric), parties.id(string(r.About))}
+		k := groupKey{st.occs[w.occ].cluster, w.metric, w.about}
 		if k != last || lastG < 0 {
 			g, ok := index[k]
 			if !ok {
@@ -539,13 +497,8 @@ func (st *state) compareGroups() {
 		}
 		gid[i] = lastG
 		counts[lastG]++
-		items[i] = item{src: sourceHash(r), doc: d, start: int32(min(r.Start, math.MaxInt32)), rec: int32(i)}
-		vals[i] = valueOf(r)
 	}
-	rank := docs.ranks()
-	for i := range items {
-		items[i].doc = rank[items[i].doc]
-	}
+	rank := st.docs.ranks()
 	// The items of each group, contiguous.
 	offs := make([]int32, len(keys)+1)
 	for g, n := range counts {
@@ -553,13 +506,15 @@ func (st *state) compareGroups() {
 	}
 	members := make([]item, offs[len(keys)])
 	fill := slices.Clone(offs[:len(keys)])
+	// What sorting and folding need of each claim, in one small struct.
 	for i, g := range gid {
 		if g >= 0 {
-			members[fill[g]] = items[i]
+			w := &st.rows[i]
+			members[fill[g]] = item{src: w.src, doc: rank[w.doc], start: w.start, rec: int32(i)}
 			fill[g]++
 		}
 	}
-	items = nil
+	metrics, parties := &st.metrics, &st.parties
 	mrank := make([]int, len(metrics.vals))
 	for i, m := range metrics.vals {
 		mrank[i] = metricRank(m)
@@ -591,7 +546,7 @@ func (st *state) compareGroups() {
 		for i := lo; i < hi; i++ {
 			g := gorder[i]
 			gd := &st.groups[i]
-			gd.figs = f.fold(st, members[offs[g]:offs[g+1]], vals)
+			gd.figs = f.fold(st, members[offs[g]:offs[g+1]])
 			gd.bySide = gd.sidesLatest()
 		}
 	})
@@ -630,6 +585,7 @@ type folder struct {
 	runs []run // of the group being folded
 	figs []Figure
 	hist []Point
+	nums []float64
 }
 
 // run is one source's items in a sorted group, and the first record it
@@ -648,7 +604,7 @@ type item struct {
 
 // fold returns the latest figure of each source among the items of a
 // group, which it sorts.
-func (f *folder) fold(st *state, items []item, vals []value) []Figure {
+func (f *folder) fold(st *state, items []item) []Figure {
 	slices.SortFunc(items, func(a, b item) int {
 		if c := cmp.Compare(a.src, b.src); c != 0 {
 			return c
@@ -676,26 +632,25 @@ func (f *folder) fold(st *state, items []item, vals []value) []Figure {
 	}
 	base := len(f.figs)
 	for _, r := range f.runs {
-		base = f.source(st, items[r.lo:r.hi], vals, base)
+		base = f.source(st, items[r.lo:r.hi], base)
 	}
 	n := len(f.figs)
 	return f.figs[base:n:n]
 }
 
-// sourceHash is a hash of a record's side and source name, folding the
+// sourceHash is a hash of a side and a source name, folding the
 // name's case (FNV-1a, 64 bits; non-ASCII letters folded rune by rune). It
 // stands for the source within a group: two names of one length that
 // differ in one letter never collide, and two of a group's sources share
 // a hash with a probability of about n²/2⁶⁵ for n sources (below 10⁻¹⁴ for
 // a thousand).
-func sourceHash(r *Record) uint64 {
+func sourceHash(side doc.Party, name string) uint64 {
 	const prime = 1099511628211
 	h := uint64(14695981039346656037)
-	for i := 0; i < len(r.Side); i++ {
-		h = (h ^ uint64(r.Side[i])) * prime
+	for i := 0; i < len(side); i++ {
+		h = (h ^ uint64(side[i])) * prime
 	}
 	h = (h ^ 0xff) * prime // no party code holds 0xff: a separator
-	name := sourceName(r)
 	for i := 0; i < len(name); {
 		c := name[i]
 		if c < utf8.RuneSelf {
@@ -721,10 +676,9 @@ func sourceHash(r *Record) uint64 {
 // document the figure is its last running total, else its largest (smaller
 // ones are usually parts); across documents a later figure replaces an
 // earlier one and an increment adds to it.
-func (f *folder) source(st *state, run []item, vals []value, base int) int {
+func (f *folder) source(st *state, run []item, base int) int {
 	var cur value
-	var curLow, curHigh *float64
-	var have bool
+	var curLow, curHigh, have bool // whether cur has a low and a high bound
 	var lastIdx int32
 	hbase := len(f.hist)
 	for lo := 0; lo < len(run); {
@@ -733,9 +687,9 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 			hi++
 		}
 		repIdx := run[lo].rec
-		rep := vals[repIdx]
+		rep := st.rows[repIdx].value
 		for _, it := range run[lo+1 : hi] {
-			v := vals[it.rec]
+			v := st.rows[it.rec].value
 			switch {
 			case v.total:
 				rep, repIdx = v, it.rec
@@ -744,16 +698,24 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 				rep, repIdx = v, it.rec
 			}
 		}
-		r := &st.recs[repIdx]
-		v, vLow, vHigh := rep, r.Low, r.High
+		w := &st.rows[repIdx]
+		v, vLow, vHigh := rep, w.flags&rowLow != 0, w.flags&rowHigh != 0
 		if rep.increment && have {
-			vLow, vHigh = addBound(curLow, r.Low), addBound(curHigh, r.High)
-			v.low, v.high = lowOf(vLow), highOf(vHigh)
+			// Open bounds stay open.
+			vLow, vHigh = vLow && curLow, vHigh && curHigh
+			v.low, v.high = 0, math.Inf(1)
+			if vLow {
+				v.low = cur.low + rep.low
+			}
+			if vHigh {
+				v.high = cur.high + rep.high
+			}
 		}
-		if have && (v.low != cur.low || v.high != cur.high || (vLow == nil) != (curLow == nil) || (vHigh == nil) != (curHigh == nil)) {
+		if have && (v.low != cur.low || v.high != cur.high || vLow != curLow || vHigh != curHigh) {
 			f.hist, hbase = roomFor(f.hist, hbase, 4096)
-			last := &st.recs[lastIdx]
-			f.hist = append(f.hist, Point{Low: curLow, High: curHigh, Document: last.Document, Published: last.Published})
+			d := &st.docs.keys[st.rows[lastIdx].doc]
+			f.hist = append(f.hist, Point{Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
+				Document: d.id, Published: d.published})
 		}
 		cur, curLow, curHigh, have, lastIdx = v, vLow, vHigh, true, repIdx
 		lo = hi
@@ -763,15 +725,30 @@ func (f *folder) source(st *state, run []item, vals []value, base int) int {
 		hist = f.hist[hbase:len(f.hist):len(f.hist)]
 	}
 	f.figs, base = roomFor(f.figs, base, 1024)
-	r := &st.recs[lastIdx]
-	via := r.Via
+	w, t := &st.rows[lastIdx], &st.texts[lastIdx]
+	d := &st.docs.keys[w.doc]
+	via := st.vias[w.via]
 	if via == nil {
 		via = []string{}
 	}
-	f.figs = append(f.figs, Figure{Side: r.Side, Low: curLow, High: curHigh, Source: sourceLabel(r), Speaker: r.Speaker,
-		Via: via, Outlet: r.Outlet, Document: r.Document, Claim: r.Claim, Published: r.Published,
-		Evidence: r.Evidence, Hedged: r.Hedged, Approx: r.Approx, Text: r.Text, History: hist})
+	f.figs = append(f.figs, Figure{Side: st.party(w.side), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
+		Source: sourceLabel(st.source(lastIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
+		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
+		Approx: st.words.vals[w.approx], Text: t.text, History: hist})
 	return base
+}
+
+// number returns a pointer to x, or nil when ok is false; the numbers of
+// many figures share blocks.
+func (f *folder) number(x float64, ok bool) *float64 {
+	if !ok {
+		return nil
+	}
+	if len(f.nums) == cap(f.nums) {
+		f.nums = make([]float64, 0, 4096)
+	}
+	f.nums = append(f.nums, x)
+	return &f.nums[len(f.nums)-1]
 }
 
 // roomFor makes room for one more element in a block of slab, whose
@@ -797,12 +774,18 @@ func valueOf(r *Record) value {
 // document.
 type documents struct {
 	ids    map[docKey]int32
-	keys   []docKey
+	keys   []docEntry
 	last   docKey
 	lastID int32
 }
 
 type docKey struct{ published, id string }
+
+// docEntry is a numbered document.
+type docEntry struct {
+	docKey
+	outlet string
+}
 
 // id returns the number of r's document.
 func (ds *documents) id(r *Record) int32 {
@@ -817,7 +800,7 @@ func (ds *documents) id(r *Record) int32 {
 	if !ok {
 		id = int32(len(ds.keys))
 		ds.ids[k] = id
-		ds.keys = append(ds.keys, k)
+		ds.keys = append(ds.keys, docEntry{k, r.Outlet})
 	}
 	ds.last, ds.lastID = k, id
 	return id
@@ -843,35 +826,29 @@ func (ds *documents) ranks() []int32 {
 	return rank
 }
 
-func sourceName(r *Record) string {
+// sourceName is whom a claim is credited to: its speaker, else its outlet,
+// else its document.
+func sourceName(speaker, outlet, document string) string {
 	switch {
-	case r.Speaker != "":
-		return r.Speaker
-	case r.Outlet != "":
-		return r.Outlet
+	case speaker != "":
+		return speaker
+	case outlet != "":
+		return outlet
 	}
-	return r.Document
+	return document
 }
 
 // sourceLabel is sourceName for people to read: a document that is its own
 // source, without an outlet, is named as one ("document 0e00…").
-func sourceLabel(r *Record) string {
-	if r.Speaker == "" && r.Outlet == "" && r.Document != "" {
-		return "document " + r.Document
+func sourceLabel(speaker, outlet, document string) string {
+	if speaker == "" && outlet == "" && document != "" {
+		return "document " + document
 	}
-	return sourceName(r)
+	return sourceName(speaker, outlet, document)
 }
 
 // rng is a figure's bounds.
 type rng struct{ low, high *float64 }
-
-func addBound(a, b *float64) *float64 {
-	if a == nil || b == nil {
-		return nil
-	}
-	v := *a + *b
-	return &v
-}
 
 // less orders figures by size: low bound first, then high.
 func (x rng) less(y rng) bool {

@@ -48,5 +48,8 @@ func (c *Comparison) Silences(side, vs doc.Party) []Silence {
 	return out
 }
 
-// Records returns the records compared.
-func (c *Comparison) Records() []Record { return c.st.recs }
+// Len returns the number of records compared.
+func (c *Comparison) Len() int { return len(c.st.rows) }
+
+// Sides returns the parties that give figures or report events, in order.
+func (c *Comparison) Sides() []doc.Party { return c.st.sides() }

@@ -37,7 +37,7 @@ func TestComparisonAnswersAsFunctions(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if len(c.Records()) != len(recs) {
-		t.Errorf("Records() = %d records, want %d", len(c.Records()), len(recs))
+	if c.Len() != len(recs) {
+		t.Errorf("Len() = %d, want %d", c.Len(), len(recs))
 	}
 }

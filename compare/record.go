@@ -6,7 +6,8 @@
 //
 // It reads claims only (Record), never article text, so that it runs on
 // what a store keeps: RecordsFromAnalysis builds records from analyses in
-// memory and a RecordSource (such as the SQLite store) streams stored ones.
+// memory and a RecordSource (such as the SQLite store) streams stored ones
+// into a Builder (Read), which keeps a compact row of each.
 package compare
 
 import (
@@ -88,7 +89,7 @@ type RecordSource interface {
 }
 
 // SizedSource is a RecordSource that can tell beforehand about how many
-// records it holds, so that ReadAll allocates once.
+// records it holds, so that Read and ReadAll allocate once.
 type SizedSource interface {
 	RecordSource
 	// SizeHint returns about (preferably at least) how many records

@@ -324,12 +324,11 @@ func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 
 	// Accusations against the side that it never answers.
 	for _, a := range p.accusations {
-		r := &st.recs[a.rec]
-		if !reports(a.by) || !slices.Contains(r.Event.Actors, side) || st.mentions(p.statements[side], a.cluster) {
+		if !reports(a.by) || !slices.Contains(st.occs[st.rows[a.rec].occ].ev.Actors, side) || st.mentions(p.statements[side], a.cluster) {
 			continue
 		}
 		src := []string{}
-		if n := sourceLabel(r); n != "" {
+		if n := sourceLabel(st.source(a.rec)); n != "" {
 			src = append(src, n)
 		}
 		out = append(out, silenceItem{Silence{Side: side, Kind: SilentAccusation, Event: st.infos[a.cluster],

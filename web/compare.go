@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 
@@ -69,12 +68,13 @@ func (c crossQuery) options() compare.Options {
 	return compare.Options{Event: c.Event, From: c.From, To: c.To}
 }
 
-// crossSet is the records a cross-document view compares and their
-// comparison.
+// crossSet is the comparison of the records a cross-document view shows.
 type crossSet struct {
-	recs []compare.Record
-	cmp  *compare.Comparison
+	cmp *compare.Comparison // nil when nothing was read
 }
+
+// empty reports whether the set compares no record.
+func (set *crossSet) empty() bool { return set.cmp == nil || set.cmp.Len() == 0 }
 
 // crossKey is what selects the records of a crossSet.
 type crossKey struct{ to, outlet string }
@@ -146,14 +146,15 @@ func (s *Server) crossSet(ctx context.Context, c crossQuery) (*crossSet, error) 
 
 // readCrossSet reads and compares the records k selects.
 func (s *Server) readCrossSet(ctx context.Context, k crossKey) (*crossSet, error) {
-	recs, err := compare.ReadAll(ctx, s.cfg.Records, "", k.to)
+	var keep func(*compare.Record) bool
+	if k.outlet != "" {
+		keep = func(r *compare.Record) bool { return strings.EqualFold(r.Outlet, k.outlet) }
+	}
+	c, err := compare.Read(ctx, s.cfg.Records, "", k.to, keep)
 	if err != nil {
 		return nil, fmt.Errorf("reading stored claims: %w", err)
 	}
-	if k.outlet != "" {
-		recs = slices.DeleteFunc(recs, func(r compare.Record) bool { return !strings.EqualFold(r.Outlet, k.outlet) })
-	}
-	return &crossSet{recs: recs, cmp: compare.New(recs)}, nil
+	return &crossSet{cmp: c}, nil
 }
 
 // silences returns what side's sources are silent about (against vs, or
@@ -174,19 +175,6 @@ func silences(set *crossSet, c crossQuery) []compare.Silence {
 	if out == nil {
 		return []compare.Silence{}
 	}
-	return out
-}
-
-// sidesOf returns the sides that give figures or statements in recs, in
-// order.
-func sidesOf(recs []compare.Record) []doc.Party {
-	var out []doc.Party
-	for _, r := range recs {
-		if r.Side != "" && !slices.Contains(out, r.Side) {
-			out = append(out, r.Side)
-		}
-	}
-	slices.Sort(out)
 	return out
 }
 

@@ -123,7 +123,7 @@ func (s *Server) crossPage(w http.ResponseWriter, r *http.Request, name, title s
 func (s *Server) handleComparePage(w http.ResponseWriter, r *http.Request) {
 	s.crossPage(w, r, "compare", "Figures by side", func(v crossView, set *crossSet) any {
 		cv := compareView{crossView: v}
-		if len(set.recs) == 0 {
+		if set.empty() {
 			return cv
 		}
 		rep := set.cmp.Report(v.Query.options())
@@ -169,12 +169,12 @@ func (s *Server) handleSilencesPage(w http.ResponseWriter, r *http.Request) {
 	s.crossPage(w, r, "silences", "Silences", func(v crossView, set *crossSet) any {
 		v.Sided = true
 		sv := silencesView{crossView: v}
-		if len(set.recs) == 0 {
+		if set.empty() {
 			return sv
 		}
 		sides := []doc.Party{v.Query.Side}
 		if v.Query.Side == "" {
-			sides = sidesOf(set.recs)
+			sides = set.cmp.Sides()
 		}
 		for _, side := range sides {
 			c := v.Query
@@ -193,7 +193,7 @@ func (s *Server) handleSilencesPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 	s.crossPage(w, r, "timeline", "Timeline", func(v crossView, set *crossSet) any {
 		tv := timelineView{crossView: v}
-		if len(set.recs) == 0 {
+		if set.empty() {
 			return tv
 		}
 		tl := set.cmp.Timeline(v.Query.options())

@@ -67,12 +67,12 @@ func (o *sourceOptions) check(cmd *cobra.Command, files []string, formats []stri
 	return nil
 }
 
-// records returns the records to compare: those of the store, or those of
-// the articles in files, analysed now. Inputs that fail are reported on
-// stderr; the second result is then true.
-func (m *Main) records(ctx context.Context, o sourceOptions, files []string) ([]compare.Record, bool, error) {
+// comparison compares the records of the store, read as they stream, or
+// those of the articles in files, analysed now. Inputs that fail are
+// reported on stderr; the second result is then true.
+func (m *Main) comparison(ctx context.Context, o sourceOptions, files []string) (*compare.Comparison, bool, error) {
 	if len(files) > 0 {
-		return m.recordsOfFiles(ctx, o, files)
+		return m.compareFiles(ctx, o, files)
 	}
 	st, err := m.openStore(ctx, o.db, false)
 	if err != nil {
@@ -89,15 +89,15 @@ func (m *Main) records(ctx context.Context, o sourceOptions, files []string) ([]
 	if to != "" {
 		to = compare.AddDays(to, 31)
 	}
-	recs, err := compare.ReadAll(ctx, src, "", to)
+	c, err := compare.Read(ctx, src, "", to, nil)
 	if err != nil {
 		return nil, false, fmt.Errorf("reading stored claims: %w", err)
 	}
-	return recs, false, nil
+	return c, false, nil
 }
 
-// recordsOfFiles analyses the articles of files and returns their records.
-func (m *Main) recordsOfFiles(ctx context.Context, o sourceOptions, files []string) ([]compare.Record, bool, error) {
+// compareFiles analyses the articles of files and compares their records.
+func (m *Main) compareFiles(ctx context.Context, o sourceOptions, files []string) (*compare.Comparison, bool, error) {
 	p, err := m.pipeline()
 	if err != nil {
 		return nil, false, err
@@ -120,7 +120,7 @@ func (m *Main) recordsOfFiles(ctx context.Context, o sourceOptions, files []stri
 			}
 		}
 	}()
-	var recs []compare.Record
+	b := compare.NewBuilder(0)
 	failed := false
 	err = p.Run(ctx, o.workers, jobs, func(r pipeline.Result) error {
 		if r.Err != nil {
@@ -128,10 +128,18 @@ func (m *Main) recordsOfFiles(ctx context.Context, o sourceOptions, files []stri
 			m.reportError("", r)
 			return nil
 		}
-		recs = append(recs, compare.RecordsFromAnalysis(r.Analysis)...)
+		addAnalysis(b, r.Analysis)
 		return nil
 	})
-	return recs, failed, err
+	return b.Comparison(), failed, err
+}
+
+// addAnalysis adds the records of an analysed document to b.
+func addAnalysis(b *compare.Builder, a *doc.Analysis) {
+	recs := compare.RecordsFromAnalysis(a)
+	for i := range recs {
+		b.Add(&recs[i])
+	}
 }
 
 var compareFormats = []string{"text", export.FormatJSON, export.FormatMarkdown, export.FormatCSV, export.FormatGeoJSON}
@@ -157,12 +165,12 @@ write the events as a timeline.`,
 			if err := o.check(cmd, files, compareFormats); err != nil {
 				return err
 			}
-			recs, failed, err := m.records(cmd.Context(), o, files)
+			c, failed, err := m.comparison(cmd.Context(), o, files)
 			if err != nil {
 				return err
 			}
 			opts := compare.Options{Event: event, From: o.from, To: o.to}
-			if err := m.writeComparison(m.Stdout, recs, opts, o.format); err != nil {
+			if err := m.writeComparison(m.Stdout, c, opts, o.format); err != nil {
 				return err
 			}
 			if failed {
@@ -176,11 +184,11 @@ write the events as a timeline.`,
 	return cmd
 }
 
-// writeComparison compares the records and writes the comparison in a
+// writeComparison writes the comparison of the events opts selects in a
 // format: text and markdown write the brief, json the report, csv and
 // geojson the timeline of the events.
-func (m *Main) writeComparison(w io.Writer, recs []compare.Record, opts compare.Options, format string) error {
-	rep, tl := compare.Analyze(recs, opts)
+func (m *Main) writeComparison(w io.Writer, c *compare.Comparison, opts compare.Options, format string) error {
+	rep, tl := c.Report(opts), c.Timeline(opts)
 	if opts.Event != "" && len(tl) == 0 {
 		return fmt.Errorf("no event %q", opts.Event)
 	}
@@ -225,7 +233,7 @@ func (m *Main) compareJSONL(ctx context.Context, r io.Reader, name string, w io.
 			}
 		})
 	}()
-	var recs []compare.Record
+	b := compare.NewBuilder(0)
 	failed := false
 	err = p.Run(ctx, 0, jobs, func(res pipeline.Result) error {
 		if res.Err != nil {
@@ -233,13 +241,13 @@ func (m *Main) compareJSONL(ctx context.Context, r io.Reader, name string, w io.
 			m.reportError(name, res)
 			return nil
 		}
-		recs = append(recs, compare.RecordsFromAnalysis(res.Analysis)...)
+		addAnalysis(b, res.Analysis)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if err := m.writeComparison(w, recs, compare.Options{}, export.FormatMarkdown); err != nil {
+	if err := m.writeComparison(w, b.Comparison(), compare.Options{}, export.FormatMarkdown); err != nil {
 		return err
 	}
 	if failed {

@@ -91,11 +91,11 @@ func (m *Main) demo(ctx context.Context, keep string) error {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "== The sides' figures compared, and their silences (parallax compare)")
 	fmt.Fprintln(w)
-	recs, _, err := m.records(ctx, sourceOptions{db: db}, nil)
+	c, _, err := m.comparison(ctx, sourceOptions{db: db}, nil)
 	if err != nil {
 		return err
 	}
-	if err := m.writeComparison(w, recs, compare.Options{}, "text"); err != nil {
+	if err := m.writeComparison(w, c, compare.Options{}, "text"); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)

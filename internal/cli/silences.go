@@ -35,12 +35,12 @@ Reads the stored claims of the database, or analyses the article FILES.`,
 			if err := o.check(cmd, files, silenceFormats); err != nil {
 				return err
 			}
-			recs, failed, err := m.records(cmd.Context(), o, files)
+			c, failed, err := m.comparison(cmd.Context(), o, files)
 			if err != nil {
 				return err
 			}
 			s := doc.Party(strings.ToUpper(side))
-			items := compare.Silences(recs, s, doc.Party(strings.ToUpper(vs)))
+			items := c.Silences(s, doc.Party(strings.ToUpper(vs)))
 			items = inPeriod(items, o.from, o.to)
 			bw := bufio.NewWriter(m.Stdout)
 			if o.format == export.FormatJSON {

@@ -28,11 +28,11 @@ Reads the stored claims of the database, or analyses the article FILES.`,
 			if err := o.check(cmd, files, timelineFormats); err != nil {
 				return err
 			}
-			recs, failed, err := m.records(cmd.Context(), o, files)
+			c, failed, err := m.comparison(cmd.Context(), o, files)
 			if err != nil {
 				return err
 			}
-			_, tl := compare.Analyze(recs, compare.Options{From: o.from, To: o.to})
+			tl := c.Timeline(compare.Options{From: o.from, To: o.to})
 			bw := bufio.NewWriter(m.Stdout)
 			switch o.format {
 			case export.FormatJSON:

@@ -58,7 +58,7 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 }
 
 // SizeHint returns at most how many records EachRecord gives for the
-// period, so that compare.ReadAll allocates once.
+// period, so that compare.Read allocates once.
 func (s *Store) SizeHint(ctx context.Context, from, to string) (int, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, compareSizeQuery, from, to).Scan(&n); err != nil {

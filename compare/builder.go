@@ -1,0 +1,177 @@
+package compare
+
+import (
+	"context"
+	"unsafe"
+
+	"github.com/parallaxnews/parallax/doc"
+)
+
+// Builder compares records as they come. Of each record it keeps only what
+// a comparison needs, in a row without pointers and the three strings
+// that differ from claim to claim (ID, text, speaker), whose bytes it
+// shares rather than copies: a store streams its records into a Builder
+// (see Read) instead of collecting them first, so that a million claims
+// cost a third of the memory and little of the garbage collector's time.
+type Builder struct {
+	st      *state
+	byEvent map[*Event]int32
+	byDoc   map[string]int32
+	lastEv  *Event
+	lastOcc int32
+	// The via list of the last record that had one, and its number:
+	// stores share one list between the claims of a document.
+	lastVia   []string
+	lastViaID int32
+}
+
+// row is what a comparison keeps of a record, without pointers.
+type row struct {
+	value         // the bounds as folding orders them, total, increment
+	src    uint64 // sourceHash of the side and source name
+	start  int32  // the claim's offset in its document, capped
+	doc    int32  // in state.docs
+	occ    int32  // in state.occs
+	via    int32  // in state.vias; 0 for none
+	metric int32  // in state.metrics; 0 for none
+	about  int32  // in state.parties
+	side   int32  // in state.parties
+	approx int32  // in state.words
+	evid   int32  // in state.words
+	flags  rowFlags
+}
+
+// rowText holds the strings of a record that differ from claim to claim.
+type rowText struct {
+	claim, text, speaker string
+}
+
+// rowFlags are a row's booleans.
+type rowFlags uint8
+
+const (
+	rowHedged rowFlags = 1 << iota
+	rowBreakdown
+	rowLow  // the record has a low bound (Record.Low is not nil)
+	rowHigh // the record has a high bound
+)
+
+// NewBuilder returns a Builder that expects about n records.
+func NewBuilder(n int) *Builder {
+	st := &state{rows: make([]row, 0, max(n, 0)), texts: make([]rowText, 0, max(n, 0)), vias: [][]string{nil}}
+	st.metrics.id("")
+	st.parties.id("")
+	st.words.id("")
+	return &Builder{st: st, byEvent: map[*Event]int32{}, byDoc: map[string]int32{}, lastOcc: -1}
+}
+
+// Add adds a record. The Builder keeps r's strings, Via and Event, never
+// r itself: a source may reuse r for the next record.
+func (b *Builder) Add(r *Record) {
+	st := b.st
+	i := int32(len(st.rows))
+	var oi int32
+	var ok bool
+	switch {
+	case r.Event != nil && r.Event == b.lastEv:
+		oi, ok = b.lastOcc, true
+	case r.Event != nil:
+		oi, ok = b.byEvent[r.Event]
+	default:
+		oi, ok = b.byDoc[r.Document]
+	}
+	if !ok {
+		oi = int32(len(st.occs))
+		st.occs = append(st.occs, newOccurrence(r))
+		if r.Event != nil {
+			b.byEvent[r.Event] = oi
+		} else {
+			b.byDoc[r.Document] = oi
+		}
+	}
+	if r.Event != nil {
+		b.lastEv, b.lastOcc = r.Event, oi
+	}
+	o := &st.occs[oi]
+	o.records++
+	o.addSide(r.Side, i)
+
+	w := row{value: valueOf(r), start: int32(min(max(r.Start, 0), 1<<31-1)), doc: st.docs.id(r), occ: oi,
+		metric: st.metrics.id(r.Metric), about: st.parties.id(string(r.About)), side: st.parties.id(string(r.Side)),
+		approx: st.words.id(r.Approx), evid: st.words.id(r.Evidence)}
+	w.src = sourceHash(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
+	if r.Hedged {
+		w.flags |= rowHedged
+	}
+	if r.Breakdown {
+		w.flags |= rowBreakdown
+	}
+	if r.Low != nil {
+		w.flags |= rowLow
+	}
+	if r.High != nil {
+		w.flags |= rowHigh
+	}
+	if len(r.Via) > 0 {
+		if len(r.Via) != len(b.lastVia) || unsafe.SliceData(r.Via) != unsafe.SliceData(b.lastVia) {
+			b.lastVia, b.lastViaID = r.Via, int32(len(st.vias))
+			st.vias = append(st.vias, r.Via)
+		}
+		w.via = b.lastViaID
+	}
+	st.rows = append(st.rows, w)
+	st.texts = append(st.texts, rowText{r.Claim, r.Text, r.Speaker})
+}
+
+// Comparison groups and compares the records added. The Builder must not
+// be used afterwards.
+func (b *Builder) Comparison() *Comparison {
+	st := b.st
+	b.st = nil
+	st.clusters = groupEvents(st.occs)
+	st.describe()
+	st.compareGroups()
+	return &Comparison{st: st}
+}
+
+// Read compares the records of src published within [from, to] (each
+// bound YYYY-MM-DD; empty is open) as src streams them. When keep is not
+// nil, only the records it returns true for are compared.
+func Read(ctx context.Context, src RecordSource, from, to string, keep func(*Record) bool) (*Comparison, error) {
+	n := 0
+	if s, ok := src.(SizedSource); ok {
+		var err error
+		if n, err = s.SizeHint(ctx, from, to); err != nil {
+			return nil, err
+		}
+	}
+	b := NewBuilder(n)
+	err := src.EachRecord(ctx, from, to, func(r *Record) error {
+		if keep == nil || keep(r) {
+			b.Add(r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b.Comparison(), nil
+}
+
+// build groups and compares records.
+func build(records []Record) *state {
+	b := NewBuilder(len(records))
+	for i := range records {
+		b.Add(&records[i])
+	}
+	return b.Comparison().st
+}
+
+// party returns the party numbered p.
+func (st *state) party(p int32) doc.Party { return doc.Party(st.parties.vals[p]) }
+
+// source returns the source name of row i (sourceName).
+func (st *state) source(i int32) (speaker, outlet, document string) {
+	d := &st.docs.keys[st.rows[i].doc]
+	return st.texts[i].speaker, d.outlet, d.id
+}
