@@ -66,7 +66,9 @@ func NewBuilder(n int) *Builder {
 }
 
 // Add adds a record. The Builder keeps r's strings, Via and Event, never
-// r itself: a source may reuse r for the next record.
+// r itself: a source may reuse r for the next record. It reads the Event
+// only in Comparison, so that a source may give records that point to an
+// Event before it has read the event's fields.
 func (b *Builder) Add(r *Record) {
 	st := b.st
 	i := int32(len(st.rows))
@@ -128,6 +130,9 @@ func (b *Builder) Add(r *Record) {
 func (b *Builder) Comparison() *Comparison {
 	st := b.st
 	b.st = nil
+	for i := range st.occs {
+		st.occs[i].readEvent()
+	}
 	st.clusters = groupEvents(st.occs)
 	st.describe()
 	st.compareGroups()

@@ -172,9 +172,16 @@ func newOccurrence(r *Record) occurrence {
 	if o.outlet == "" {
 		o.outlet = r.Document
 	}
-	ev := r.Event
+	return o
+}
+
+// readEvent sets what grouping needs of the occurrence's event. Builder
+// calls it once every record is in: a source may fill an Event after it
+// gave the records that point to it.
+func (o *occurrence) readEvent() {
+	ev := o.ev
 	if ev == nil {
-		return o
+		return
 	}
 	o.class = classOf(ev.Type)
 	o.actors = ev.Actors
@@ -202,7 +209,6 @@ func newOccurrence(r *Record) occurrence {
 			}
 		}
 	}
-	return o
 }
 
 // score says how well o fits c: -1 when it cannot be the same event, more

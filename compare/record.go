@@ -84,7 +84,8 @@ type RecordSource interface {
 	// EachRecord calls fn with every stored record published within
 	// [from, to] (each bound YYYY-MM-DD; empty is open), stopping at the
 	// first error fn returns. The record is only valid during the call,
-	// but its Event may be kept.
+	// but its Event may be kept; the source may fill in the Event's
+	// fields after the call, until EachRecord returns.
 	EachRecord(ctx context.Context, from, to string, fn func(*Record) error) error
 }
 

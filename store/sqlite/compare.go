@@ -71,11 +71,14 @@ func (s *Store) SizeHint(ctx context.Context, from, to string) (int, error) {
 // within [from, to] (YYYY-MM-DD, empty for open), and with a record
 // without a metric for each stored event that no claim refers to. It reads
 // the claims and events tables only, never article text. Records of one
-// document event share their *compare.Event.
+// document event share their *compare.Event, whose fields are filled in
+// once the events are read, before EachRecord returns (as compare.Builder
+// allows).
 //
 // With a pool of three connections or more, the events, the claim packs
-// and their decoding run at once: one goroutine reads the events, another
-// the packs, and the caller's decodes them once the events are known.
+// and the caller's work run at once: one goroutine reads the events,
+// another reads and decodes the packs, and the caller's gets the records
+// as they come.
 func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
 	outletSides, err := s.outletSides(ctx, from, to)
 	if err != nil {
@@ -83,26 +86,28 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 	}
 	var (
 		re  readEvents
-		dec packDecoder
+		dec = packDecoder{events: map[docEvent]*compare.Event{}}
 	)
-	decode := func(p packRow) error {
-		return dec.each(p.id, p.published, p.outlet, p.n, p.pack, re.events, outletSides[p.id], fn)
-	}
 	if s.conns < 3 {
 		if re.events, re.order, err = s.compareEvents(ctx, from, to); err != nil {
 			return fmt.Errorf("reading events: %w", err)
 		}
-		if err := s.scanPacks(ctx, from, to, decode); err != nil {
+		err := s.scanPacks(ctx, from, to, func(p packRow) error {
+			return dec.each(p.id, p.published, p.outlet, p.n, p.pack, outletSides[p.id], fn)
+		})
+		if err != nil {
 			return err
 		}
-	} else if err := s.eachPackConcurrently(ctx, from, to, &re, decode); err != nil {
+	} else if err := s.eachPackConcurrently(ctx, from, to, &re, &dec, outletSides, fn); err != nil {
 		return err
 	}
 
-	// The events no claim refers to, in the order they were stored.
+	// The events the claims point to get their fields; the others are
+	// given as records of their own, in the order they were stored.
 	for _, k := range re.order {
 		e := re.events[k]
-		if e.claimed {
+		if ev := dec.events[k]; ev != nil {
+			*ev = *e.ev
 			continue
 		}
 		r := compare.Record{Document: k.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[k.doc], Event: e.ev}
@@ -113,16 +118,19 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 	return nil
 }
 
-// packBatch is how many claim packs go from the reading goroutine to the
-// decoding one at a time; packQueue bounds the batches read ahead.
+// recordBatch is how many decoded records go from the reading goroutine
+// to the caller's at a time; recordQueue is how many batches there are,
+// reused as the caller is done with them.
 const (
-	packBatch = 256
-	packQueue = 256
+	recordBatch = 512
+	recordQueue = 16
 )
 
-// eachPackConcurrently reads the events into re while it reads the claim
-// packs on another connection, then calls decode with every pack.
-func (s *Store) eachPackConcurrently(ctx context.Context, from, to string, re *readEvents, decode func(packRow) error) error {
+// eachPackConcurrently reads the events into re on one connection while
+// it reads and decodes the claim packs on another, in a goroutine of its
+// own, and calls fn with the decoded records in the caller's.
+func (s *Store) eachPackConcurrently(ctx context.Context, from, to string, re *readEvents, dec *packDecoder,
+	outletSides map[string]doc.Party, fn func(*compare.Record) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	evc := make(chan readEvents, 1)
@@ -131,52 +139,67 @@ func (s *Store) eachPackConcurrently(ctx context.Context, from, to string, re *r
 		r.events, r.order, r.err = s.compareEvents(ctx, from, to)
 		evc <- r
 	}()
-	batches := make(chan []packRow, packQueue)
+	full := make(chan []compare.Record, recordQueue)
+	free := make(chan []compare.Record, recordQueue)
+	for range recordQueue {
+		free <- make([]compare.Record, 0, recordBatch)
+	}
 	scanErr := make(chan error, 1)
 	go func() {
-		defer close(batches)
-		batch := make([]packRow, 0, packBatch)
+		defer close(full)
+		batch := <-free
 		send := func() error {
 			select {
-			case batches <- batch:
-				batch = make([]packRow, 0, packBatch)
+			case full <- batch:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case batch = <-free:
+				batch = batch[:0]
 				return nil
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 		}
-		err := s.scanPacks(ctx, from, to, func(p packRow) error {
-			if batch = append(batch, p); len(batch) == packBatch {
+		add := func(r *compare.Record) error {
+			if batch = append(batch, *r); len(batch) == recordBatch {
 				return send()
 			}
 			return nil
+		}
+		err := s.scanPacks(ctx, from, to, func(p packRow) error {
+			return dec.each(p.id, p.published, p.outlet, p.n, p.pack, outletSides[p.id], add)
 		})
 		if err == nil && len(batch) > 0 {
 			err = send()
 		}
 		scanErr <- err
 	}()
-	// stop ends the goroutines and waits for them.
+	// stop ends the goroutines and waits for the packs' (the events' one
+	// never blocks).
 	stop := func() {
 		cancel()
-		for range batches {
+		for range full {
 		}
 		<-scanErr
 	}
-	*re = <-evc
-	if re.err != nil {
-		stop()
-		return fmt.Errorf("reading events: %w", re.err)
-	}
-	for b := range batches {
-		for _, p := range b {
-			if err := decode(p); err != nil {
+	for b := range full {
+		for i := range b {
+			if err := fn(&b[i]); err != nil {
 				stop()
 				return err
 			}
 		}
+		free <- b // never blocks: there are only recordQueue batches
 	}
-	return <-scanErr
+	if err := <-scanErr; err != nil {
+		return err
+	}
+	if *re = <-evc; re.err != nil {
+		return fmt.Errorf("reading events: %w", re.err)
+	}
+	return nil
 }
 
 // scanPacks calls emit with every claim pack of the period, in storage
@@ -216,11 +239,10 @@ type packRow struct {
 }
 
 // storedEvent is an event read for a comparison, with its document's
-// outlet and date, and whether a claim refers to it.
+// outlet and date.
 type storedEvent struct {
 	ev                *compare.Event
 	outlet, published string
-	claimed           bool
 }
 
 // compareEvents reads the events of the period with their places. Events
@@ -331,6 +353,9 @@ func (s *Store) outletSides(ctx context.Context, from, to string) (map[string]do
 // claim_packs) into records. The strings of the records it gives share
 // the memory of their pack.
 type packDecoder struct {
+	// events holds the event of each document event a claim points to,
+	// to be filled in when the events are read.
+	events      map[docEvent]*compare.Event
 	lastVia     string
 	lastViaList []string
 	fields      [packFields]string
@@ -367,12 +392,12 @@ const (
 )
 
 // each calls fn with every claim of a document's pack, of n claims.
-func (d *packDecoder) each(id, published, outlet string, n int, pack string, events map[docEvent]*storedEvent,
-	outletSide doc.Party, fn func(*compare.Record) error) error {
+func (d *packDecoder) each(id, published, outlet string, n int, pack string, outletSide doc.Party,
+	fn func(*compare.Record) error) error {
 	bounds := make([]float64, 0, 2*n) // the figures' bounds, in one allocation
 	var r compare.Record
 	var lastEventID string
-	var lastEvent *storedEvent
+	var lastEvent *compare.Event
 	for k := 0; pack != ""; k++ {
 		var err error
 		for f := range packFields {
@@ -426,11 +451,14 @@ func (d *packDecoder) each(id, published, outlet string, n int, pack string, eve
 		if ev := d.fields[pkEvent]; ev != "" {
 			// A document's claims mostly belong to one event.
 			if ev != lastEventID || lastEvent == nil {
-				lastEventID, lastEvent = ev, events[docEvent{id, ev}]
+				k := docEvent{id, ev}
+				if lastEvent = d.events[k]; lastEvent == nil {
+					lastEvent = &compare.Event{ID: ev}
+					d.events[k] = lastEvent
+				}
+				lastEventID = ev
 			}
-			if e := lastEvent; e != nil {
-				r.Event, e.claimed = e.ev, true
-			}
+			r.Event = lastEvent
 		}
 		if err := fn(&r); err != nil {
 			return err
