@@ -188,20 +188,20 @@ write the events as a timeline.`,
 // format: text and markdown write the brief, json the report, csv and
 // geojson the timeline of the events.
 func (m *Main) writeComparison(w io.Writer, c *compare.Comparison, opts compare.Options, format string) error {
-	rep, tl := c.Report(opts), c.Timeline(opts)
-	if opts.Event != "" && len(tl) == 0 {
+	if opts.Event != "" && len(c.Timeline(opts)) == 0 {
 		return fmt.Errorf("no event %q", opts.Event)
 	}
 	bw := bufio.NewWriter(w)
 	var err error
 	switch format {
-	case export.FormatJSON:
-		err = export.JSON(bw, rep)
 	case export.FormatCSV:
-		err = export.CSV(bw, tl)
+		err = export.CSV(bw, c.Timeline(opts))
 	case export.FormatGeoJSON:
-		err = export.GeoJSON(bw, tl)
+		err = export.GeoJSON(bw, c.Timeline(opts))
+	case export.FormatJSON:
+		err = export.JSON(bw, c.Report(opts))
 	default:
+		rep := c.Report(opts)
 		if len(rep.Groups) == 0 {
 			fmt.Fprintln(bw, "No figures to compare: none of the articles gives a figure about an event.")
 		}
