@@ -89,7 +89,7 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 		dec = packDecoder{events: map[docEvent]*compare.Event{}}
 	)
 	if s.conns < 3 {
-		if re.events, re.order, err = s.compareEvents(ctx, from, to); err != nil {
+		if re.events, err = s.compareEvents(ctx, from, to); err != nil {
 			return fmt.Errorf("reading events: %w", err)
 		}
 		err := s.scanPacks(ctx, from, to, func(p packRow) error {
@@ -104,13 +104,13 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 
 	// The events the claims point to get their fields; the others are
 	// given as records of their own, in the order they were stored.
-	for _, k := range re.order {
-		e := re.events[k]
-		if ev := dec.events[k]; ev != nil {
-			*ev = *e.ev
+	for i := range re.events {
+		e := &re.events[i]
+		if ev := dec.events[e.key]; ev != nil {
+			*ev = e.ev
 			continue
 		}
-		r := compare.Record{Document: k.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[k.doc], Event: e.ev}
+		r := compare.Record{Document: e.key.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[e.key.doc], Event: &e.ev}
 		if err := fn(&r); err != nil {
 			return err
 		}
@@ -136,7 +136,7 @@ func (s *Store) eachPackConcurrently(ctx context.Context, from, to string, re *r
 	evc := make(chan readEvents, 1)
 	go func() {
 		var r readEvents
-		r.events, r.order, r.err = s.compareEvents(ctx, from, to)
+		r.events, r.err = s.compareEvents(ctx, from, to)
 		evc <- r
 	}()
 	full := make(chan []compare.Record, recordQueue)
@@ -227,8 +227,7 @@ func (s *Store) scanPacks(ctx context.Context, from, to string, emit func(packRo
 
 // readEvents is what compareEvents returns.
 type readEvents struct {
-	events map[docEvent]*storedEvent
-	order  []docEvent
+	events []storedEvent
 	err    error
 }
 
@@ -241,21 +240,22 @@ type packRow struct {
 // storedEvent is an event read for a comparison, with its document's
 // outlet and date.
 type storedEvent struct {
-	ev                *compare.Event
+	key               docEvent
+	ev                compare.Event
 	outlet, published string
 }
 
-// compareEvents reads the events of the period with their places. Events
-// with the same actors share their Actors slice; the strings of an
-// event's places share the memory of its place pack.
-func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEvent]*storedEvent, []docEvent, error) {
+// compareEvents reads the events of the period with their places, in the
+// order they were stored. Events with the same actors share their Actors
+// slice; the strings of an event's places share the memory of its place
+// pack.
+func (s *Store) compareEvents(ctx context.Context, from, to string) ([]storedEvent, error) {
 	rows, err := s.db.QueryContext(ctx, compareEventsQuery, from, to)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer rows.Close()
-	events := map[docEvent]*storedEvent{}
-	var order []docEvent
+	var events []storedEvent
 	// Few distinct lists of actors recur, and the places of an event recur
 	// in every document about it: each is decoded once and shared.
 	actorLists := map[string][]doc.Party{}
@@ -264,9 +264,9 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEven
 		var k docEvent
 		var typ, dfrom, dto, dsrc, actors, places, published, outlet string
 		if err := rows.Scan(&k.doc, &k.event, &typ, &dfrom, &dto, &dsrc, &actors, &places, &published, &outlet); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		ev := &compare.Event{ID: k.event, Type: typ, From: dfrom, To: dto}
+		ev := compare.Event{ID: k.event, Type: typ, From: dfrom, To: dto}
 		switch dsrc {
 		case doc.DateFromText:
 			ev.Dated = dfrom != ""
@@ -278,7 +278,7 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEven
 			list, ok := actorLists[actors]
 			if !ok {
 				if err := json.Unmarshal([]byte(actors), &list); err != nil {
-					return nil, nil, fmt.Errorf("event %s of %s: actors: %w", k.event, k.doc, err)
+					return nil, fmt.Errorf("event %s of %s: actors: %w", k.event, k.doc, err)
 				}
 				actorLists[actors] = list
 			}
@@ -287,17 +287,14 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) (map[docEven
 		list, ok := placeLists[places]
 		if !ok {
 			if list, err = unpackPlaces(places); err != nil {
-				return nil, nil, fmt.Errorf("event %s of %s: places: %w", k.event, k.doc, err)
+				return nil, fmt.Errorf("event %s of %s: places: %w", k.event, k.doc, err)
 			}
 			placeLists[places] = list
 		}
 		ev.Places = list
-		if _, dup := events[k]; !dup {
-			order = append(order, k)
-		}
-		events[k] = &storedEvent{ev: ev, outlet: outlet, published: published}
+		events = append(events, storedEvent{key: k, ev: ev, outlet: outlet, published: published})
 	}
-	return events, order, rows.Err()
+	return events, rows.Err()
 }
 
 // unpackPlaces decodes an event's place pack: five fields per place (name,
