@@ -324,7 +324,7 @@ func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 
 	// Accusations against the side that it never answers.
 	for _, a := range p.accusations {
-		if !reports(a.by) || !slices.Contains(st.occs[st.rows[a.rec].occ].ev.Actors, side) || st.mentions(p.statements[side], a.cluster) {
+		if !reports(a.by) || !slices.Contains(st.occs[st.rows[a.rec].occ].actors, side) || st.mentions(p.statements[side], a.cluster) {
 			continue
 		}
 		src := []string{}
