@@ -104,15 +104,17 @@ func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compar
 
 	// The events the claims point to get their fields; the others are
 	// given as records of their own, in the order they were stored.
-	for i := range re.events {
-		e := &re.events[i]
-		if ev := dec.events[e.key]; ev != nil {
-			*ev = e.ev
-			continue
-		}
-		r := compare.Record{Document: e.key.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[e.key.doc], Event: &e.ev}
-		if err := fn(&r); err != nil {
-			return err
+	for _, chunk := range re.events {
+		for i := range chunk {
+			e := &chunk[i]
+			if ev := dec.events[e.key]; ev != nil {
+				*ev = e.ev
+				continue
+			}
+			r := compare.Record{Document: e.key.doc, Outlet: e.outlet, Published: e.published, Side: outletSides[e.key.doc], Event: &e.ev}
+			if err := fn(&r); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -227,7 +229,7 @@ func (s *Store) scanPacks(ctx context.Context, from, to string, emit func(packRo
 
 // readEvents is what compareEvents returns.
 type readEvents struct {
-	events []storedEvent
+	events [][]storedEvent
 	err    error
 }
 
@@ -245,24 +247,33 @@ type storedEvent struct {
 	outlet, published string
 }
 
+// eventChunk is how many events compareEvents keeps in one slice: grown
+// by chunks, the events are never copied to a larger slice.
+const eventChunk = 1024
+
 // compareEvents reads the events of the period with their places, in the
-// order they were stored. Events with the same actors share their Actors
-// slice; the strings of an event's places share the memory of its place
-// pack.
-func (s *Store) compareEvents(ctx context.Context, from, to string) ([]storedEvent, error) {
+// order they were stored, in chunks of eventChunk. Events with the same
+// actors share their Actors slice; the strings of an event's places share
+// the memory of its place pack.
+func (s *Store) compareEvents(ctx context.Context, from, to string) ([][]storedEvent, error) {
 	rows, err := s.db.QueryContext(ctx, compareEventsQuery, from, to)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var events []storedEvent
+	var events [][]storedEvent
+	var chunk []storedEvent
 	// Few distinct lists of actors recur, and the places of an event recur
 	// in every document about it: each is decoded once and shared.
 	actorLists := map[string][]doc.Party{}
 	placeLists := map[string][]compare.Place{}
+	// Scan's destinations are declared once: declared in the loop, they
+	// would escape to the heap row by row.
+	var (
+		k                                                        docEvent
+		typ, dfrom, dto, dsrc, actors, places, published, outlet string
+	)
 	for rows.Next() {
-		var k docEvent
-		var typ, dfrom, dto, dsrc, actors, places, published, outlet string
 		if err := rows.Scan(&k.doc, &k.event, &typ, &dfrom, &dto, &dsrc, &actors, &places, &published, &outlet); err != nil {
 			return nil, err
 		}
@@ -277,10 +288,11 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) ([]storedEve
 		if actors != "[]" && actors != "" {
 			list, ok := actorLists[actors]
 			if !ok {
-				if err := json.Unmarshal([]byte(actors), &list); err != nil {
+				var parsed []doc.Party
+				if err := json.Unmarshal([]byte(actors), &parsed); err != nil {
 					return nil, fmt.Errorf("event %s of %s: actors: %w", k.event, k.doc, err)
 				}
-				actorLists[actors] = list
+				list, actorLists[actors] = parsed, parsed
 			}
 			ev.Actors = list
 		}
@@ -292,7 +304,12 @@ func (s *Store) compareEvents(ctx context.Context, from, to string) ([]storedEve
 			placeLists[places] = list
 		}
 		ev.Places = list
-		events = append(events, storedEvent{key: k, ev: ev, outlet: outlet, published: published})
+		if len(chunk) == cap(chunk) {
+			chunk = make([]storedEvent, 0, eventChunk)
+			events = append(events, nil)
+		}
+		chunk = append(chunk, storedEvent{key: k, ev: ev, outlet: outlet, published: published})
+		events[len(events)-1] = chunk
 	}
 	return events, rows.Err()
 }

@@ -283,6 +283,50 @@ func testEachRecordGenerated(t *testing.T, path string) {
 	}
 }
 
+// TestCompareEventsChunks checks that events read in more than one chunk
+// come back whole and in stored order, each with its claims.
+func TestCompareEventsChunks(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	all := compare.GenerateRecords((eventChunk + 100) * 20)
+	var want []compare.Record // one claim per document, so one event each
+	for i := range all {
+		if i == 0 || all[i].Document != all[i-1].Document {
+			want = append(want, all[i])
+		}
+	}
+	cmpFill(t, s, want)
+	chunks, err := s.compareEvents(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(chunks) != 2 || len(chunks[0]) != eventChunk || len(chunks[1]) != len(want)-eventChunk {
+		t.Fatalf("%d chunks of events, want 2 for %d events", len(chunks), len(want))
+	}
+	got, err := compare.ReadAll(ctx, s, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("read %d records, stored %d", len(got), len(want))
+	}
+	i := 0
+	for _, chunk := range chunks {
+		for _, e := range chunk {
+			w, g := &want[i], &got[i]
+			if e.key.doc != w.Document || e.key.event != w.Event.ID || g.Event.ID != w.Event.ID ||
+				g.Event.From != w.Event.From || g.Event.Type != w.Event.Type || len(g.Event.Places) != len(w.Event.Places) {
+				t.Fatalf("event %d: %s/%s read as %+v with claim event %+v, stored %+v", i, e.key.doc, e.key.event, e.ev, *g.Event, *w.Event)
+			}
+			i++
+		}
+	}
+}
+
 // TestClaimPacks checks that the packed claims read back as stored, with
 // NULLs, delimiters and multi-byte text, and that the packs follow
 // changes to the claims table.
