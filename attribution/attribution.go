@@ -142,13 +142,15 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attribution {
 	lx := s.lx
 	learned := out[k:]
-	if s.starts&startsStrong == 0 {
+	if s.starts&(startsStrong|startsCount) == 0 {
 		return out
 	}
 	for i := 0; i < len(s.words); i++ {
 		n := lx.strong.match(s.lows, i)
 		if n == 0 {
-			continue
+			if n = lx.count.match(s.lows, i); n == 0 || !s.figureAt(i+n) {
+				continue
+			}
 		}
 		if overlapsCue(learned, doc.Span{Start: s.words[i].start, End: s.words[i+n-1].end}) {
 			i += n - 1
@@ -169,6 +171,24 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		i += n - 1
 	}
 	return out
+}
+
+// figureAt reports whether a figure starts at word k, or after a few
+// words that lead up to one ("a total of", "at least").
+func (s *state) figureAt(k int) bool {
+	for m := k; m < len(s.words) && m < k+4; m++ {
+		start := s.words[m].start
+		i := sort.Search(len(s.a.Quantities), func(i int) bool { return s.a.Quantities[i].Start >= start })
+		if i < len(s.a.Quantities) && s.a.Quantities[i].Start == start {
+			return true
+		}
+		switch s.words[m].low {
+		case "a", "the", "total", "of", "at", "least", "more", "than", "about", "nearly", "almost", "around", "over", "some", "up", "to", "another", "further":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // verbCue builds the attribution of the cue words[i:j], a verb or verb
@@ -350,6 +370,10 @@ func (s *state) leftNP(k int) (doc.Span, bool) {
 		return doc.Span{}, false
 	}
 	for b < k && s.words[b].low == "." {
+		b++
+	}
+	// "Earlier the ministry said": the adverb is not the source's.
+	for b < k-1 && s.lx.lead[s.words[b].low] && (b == 0 || !s.isNPWord(b-1)) {
 		b++
 	}
 	return doc.Span{Start: s.words[b].start, End: s.words[k-1].end}, b < k
@@ -596,22 +620,26 @@ func (s *state) speaker(src doc.Span) string {
 		return ""
 	}
 	i := sort.Search(len(s.ments), func(k int) bool { return s.ments[k].Start >= src.Start })
-	best := -1
+	best, bestLen := -1, 0
 	for k := i; k < len(s.ments) && s.ments[k].Start < src.End; k++ {
 		if s.ments[k].End > src.End {
 			continue
 		}
-		e := s.ments[k].ent
-		if best < 0 || ents[e].Kind == doc.KindPerson || ents[best].Kind != doc.KindPerson {
-			best = e
+		// A person named in the source speaks; else the widest name ("the
+		// Ministry of Health of Kyrgyzstan", not "Kyrgyzstan" in it).
+		e, n := s.ments[k].ent, s.ments[k].Len()
+		person, bestPerson := ents[e].Kind == doc.KindPerson, best >= 0 && ents[best].Kind == doc.KindPerson
+		if best < 0 || person || !bestPerson && n >= bestLen {
+			best, bestLen = e, n
 		}
 	}
 	if best >= 0 {
 		return ents[best].ID
 	}
-	class := s.lx.pronoun[segment.Lower(s.text[src.Start:src.End])]
+	low := segment.Lower(s.text[src.Start:src.End])
+	class := s.lx.pronoun[low]
 	if class == "" {
-		return ""
+		return s.definite(low, i)
 	}
 	for k := i - 1; k >= 0 && src.Start-s.ments[k].End < 3000; k-- {
 		kind := ents[s.ments[k].ent].Kind
@@ -624,6 +652,34 @@ func (s *state) speaker(src doc.Span) string {
 		case "they", "it", "we":
 			if !person && kind != doc.KindPlace {
 				return ents[s.ments[k].ent].ID
+			}
+		}
+	}
+	return ""
+}
+
+// definite resolves a source that names an organisation by its kind
+// alone ("the ministry", "the Committee") to the nearest organisation
+// mentioned before it (mention i on) whose name holds that word: "the
+// ministry" after "the Ministry of Health of Kyrgyzstan".
+func (s *state) definite(low string, i int) string {
+	head, ok := strings.CutPrefix(low, "the ")
+	if !ok || !s.lx.org[head] {
+		return ""
+	}
+	ents := s.a.Entities
+	start := s.ments[min(i, len(s.ments)-1)].Start
+	if i == len(s.ments) {
+		start = len(s.text)
+	}
+	for k := i - 1; k >= 0 && start-s.ments[k].End < 3000; k-- {
+		e := &ents[s.ments[k].ent]
+		if e.Kind != doc.KindOrganization {
+			continue
+		}
+		for _, w := range strings.Fields(segment.Lower(e.Name)) {
+			if w == head {
+				return e.ID
 			}
 		}
 	}

@@ -189,3 +189,40 @@ func BenchmarkAnnotate(b *testing.B) {
 		}
 	}
 }
+
+// TestFigureCues checks that a reporting verb that is too often no cue
+// ("reported") is one before a figure, and only there.
+func TestFigureCues(t *testing.T) {
+	an, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, figure, source, cue string // figure "" for none; source "" for no attribution
+	}{
+		{"Tajikistan reported 41 deaths.", "41", "Tajikistan", "reported"},
+		{"The agency reported a total of 41 deaths.", "41", "The agency", "reported"},
+		{"Bishkek put the death toll at 62.", "62", "Bishkek", "put the death toll at"},
+		{"Earlier the agency reported 31 dead.", "31", "the agency", "reported"},
+		{"The reported clashes killed 5 people.", "5", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			a := doc.NewAnalysis(doc.Document{Text: tt.text})
+			a.Sentences = segment.New().Sentences(tt.text)
+			if i := strings.Index(tt.text, tt.figure); tt.figure != "" {
+				a.Quantities = []doc.Quantity{{Start: i, End: i + len(tt.figure), Text: tt.figure}}
+			}
+			an.Annotate(a)
+			switch {
+			case tt.source == "" && len(a.Attributions) != 0:
+				t.Errorf("found %q %q, want none", a.Attributions[0].Source.Text, a.Attributions[0].Cue.Text)
+			case tt.source == "":
+			case len(a.Attributions) != 1 || a.Attributions[0].Source == nil:
+				t.Errorf("%d attributions, want one from %q", len(a.Attributions), tt.source)
+			case a.Attributions[0].Source.Text != tt.source || a.Attributions[0].Cue.Text != tt.cue:
+				t.Errorf("source %q cue %q, want %q %q", a.Attributions[0].Source.Text, a.Attributions[0].Cue.Text, tt.source, tt.cue)
+			}
+		})
+	}
+}

@@ -154,6 +154,10 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 	for se > sb+1 && sb >= 0 && s.lx.aux[tg.sent.Low[se-1]] {
 		se--
 	}
+	// "Earlier the ministry said": the adverb is not the source's.
+	for sb >= 0 && se > sb+1 && s.lx.lead[s.lows[sb]] && (sb == 0 || !s.isNPWord(sb-1)) {
+		sb++
+	}
 	if sb >= 0 {
 		// No source words: the source is not named ("It is alleged that
 		// …") or lies outside the sentence; Source stays nil.

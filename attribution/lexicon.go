@@ -94,6 +94,7 @@ const (
 	startsStrong uint8 = 1 << iota
 	startsNone
 	startsCited
+	startsCount
 )
 
 // strongShare is the share of cue uses above which a listed cue is strong.
@@ -110,8 +111,11 @@ type lexicon struct {
 	hedges  phrases
 	none    phrases // evidence markers: no evidence given
 	cited   phrases // evidence markers: evidence cited
-	// starts maps the first word of a phrase of strong, none and cited
-	// to the lists it opens a phrase of, so that a sentence without any
+	// count holds the cues that are cues only before a figure
+	// ("reported 41 deaths").
+	count phrases
+	// starts maps the first word of a phrase of strong, none, cited and
+	// count to the lists it opens a phrase of, so that a sentence without any
 	// is passed over after one look-up per word.
 	starts map[string]uint8
 	aux    map[string]bool
@@ -119,12 +123,18 @@ type lexicon struct {
 	skip   map[string]bool
 	// preposition holds words that cannot open a source.
 	preposition map[string]bool
-	pronoun     map[string]string // word → class: he, she, they, it, i, we, you
+	// lead holds sentence adverbs that open a sentence before its source.
+	lead map[string]bool
+	// org holds the kinds of organisation a source may name alone ("the
+	// ministry").
+	org     map[string]bool
+	pronoun map[string]string // word → class: he, she, they, it, i, we, you
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{strong: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(),
-		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{}}
+	lx := &lexicon{strong: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
+		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
+		lead: map[string]bool{}, org: map[string]bool{}}
 	lines, err := dataLines("cues.txt")
 	if err != nil {
 		return nil, err
@@ -183,12 +193,18 @@ func loadLexicon() (*lexicon, error) {
 			lx.preposition[word] = true
 		case "he", "she", "they", "it", "i", "we", "you":
 			lx.pronoun[word] = class
+		case "count":
+			lx.count.add(word)
+		case "lead":
+			lx.lead[word] = true
+		case "org":
+			lx.org[word] = true
 		default:
 			return nil, fmt.Errorf("words.txt: unknown class %q", class)
 		}
 	}
 	lx.starts = map[string]uint8{}
-	for bit, p := range map[uint8]phrases{startsStrong: lx.strong, startsNone: lx.none, startsCited: lx.cited} {
+	for bit, p := range map[uint8]phrases{startsStrong: lx.strong, startsNone: lx.none, startsCited: lx.cited, startsCount: lx.count} {
 		for w := range p.byFirst {
 			lx.starts[w] |= bit
 		}
