@@ -126,7 +126,7 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		p := partyOf(e)
 		for _, m := range e.Mentions {
 			b, en := s.wordAt(m.Start), s.wordAt(m.End)
-			if b >= en || b >= len(s.words) {
+			if b >= en || b >= len(s.words) || e.Kind == doc.KindPlace && dateline(s.text, m.Span()) {
 				continue
 			}
 			si := s.words[b].sent
@@ -200,6 +200,39 @@ func (s *state) homeSide() doc.Party {
 
 // partyOf returns the party an entity's mention names: a country's side,
 // a place's country, a group's side.
+// dateline reports whether the place mention at sp opens a dateline
+// ("BISHKEK, Sept 18 (Agency) –"): where the report was filed, not where
+// anything it reports happened. The mention opens a line and is followed
+// by a comma, a dash or a parenthesis, and it is written in capitals or
+// a date follows it.
+func dateline(text string, sp doc.Span) bool {
+	if sp.Start > 0 && text[sp.Start-1] != '\n' {
+		return false
+	}
+	rest := text[sp.End:]
+	switch {
+	case strings.HasPrefix(rest, ","), strings.HasPrefix(rest, " ("), strings.HasPrefix(rest, " -"),
+		strings.HasPrefix(rest, " –"), strings.HasPrefix(rest, " —"), strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "–"):
+	default:
+		return false
+	}
+	name := text[sp.Start:sp.End]
+	if strings.ToUpper(name) == name && strings.ToLower(name) != name {
+		return true
+	}
+	rest = strings.TrimLeft(rest, ",-–— (")
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return true
+	}
+	word := strings.ToLower(rest[:min(len(rest), 3)])
+	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if word == m {
+			return true
+		}
+	}
+	return false
+}
+
 func partyOf(e doc.Entity) doc.Party {
 	switch e.Kind {
 	case doc.KindCountry, doc.KindGroup:
@@ -339,6 +372,13 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	d = 0
 	for k := b - 1; k >= sent[0] && k > b-10; k-- {
 		if s.isQ[k] != 0 || s.hard(k) {
+			break
+		}
+		// A verb of loss before people: "lost more than 100 soldiers".
+		if k == b-1 && s.lx.is("loss", s.lows, k) > 0 && s.nounAfter(b, e) == "people" {
+			if float64(d)+0.5 < bestScore {
+				best, bestScore = metricCue{k, 1, "killed"}, float64(d)+0.5
+			}
 			break
 		}
 		// A metric phrase ending at k.
@@ -886,6 +926,22 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			srcSpans = append(srcSpans, at.Source.Span())
 		}
 	}
+	// "59 of its citizens": the party named last before the figure, even
+	// as the speaker or a doer; for "of our", the speaker's side.
+	for k := e; k < e+3 && k < sent[1]; k++ {
+		if s.lx.is("whose", s.lows, k) == 0 {
+			continue
+		}
+		if s.lows[k+1] == "our" {
+			return c.Side
+		}
+		for i := len(s.marks) - 1; i >= 0; i-- {
+			if m := s.marks[i]; m.word >= sent[0] && m.end <= b {
+				return m.party
+			}
+		}
+		break
+	}
 	best := doc.Party("")
 	bestScore := 1 << 30
 	for _, m := range s.marks {
@@ -911,7 +967,8 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 				score += 2
 			case s.lows[k] == ";" || s.hard(k):
 				score += 20
-			case s.lows[k] == "," && k+1 < len(s.lows) && s.lows[k+1] == "and":
+			case s.lows[k] == "," && k+1 < len(s.lows) && s.lx.is("clause", s.lows, k+1) > 0,
+				s.lows[k] != "and" && s.lx.is("clause", s.lows, k) > 0:
 				score += 20
 			default:
 				score++
