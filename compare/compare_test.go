@@ -436,3 +436,35 @@ func TestWhat(t *testing.T) {
 		}
 	}
 }
+
+// TestUnlocatedPlacesJoin checks that places the gazetteer does not put
+// in a country ("Central Asia") do not keep an occurrence apart, while two
+// located places with nothing in common still make two events.
+func TestUnlocatedPlacesJoin(t *testing.T) {
+	f := doc.Float
+	batken := Place{"Batken", &doc.Geo{Country: "KG", Admin1: "Batken"}}
+	chui := Place{"Tokmok", &doc.Geo{Country: "KG", Admin1: "Chui"}}
+	region := Place{Name: "Central Asia"}
+	clash := func(pub string, places ...Place) *Event {
+		return &Event{ID: "v1", Type: "armed_clash", From: pub, To: pub, Places: places, Actors: []doc.Party{"KG", "TJ"}}
+	}
+	rec := func(d, pub string, e *Event, side doc.Party, v float64) Record {
+		return Record{Document: d, Outlet: d, Published: pub, Metric: "killed", About: "KG", Side: side, Speaker: "Ministry", Low: f(v), High: f(v), Event: e}
+	}
+	tests := []struct {
+		name   string
+		recs   []Record
+		groups int
+	}{
+		{"a region without a country joins", []Record{rec("a", "2022-09-18", clash("2022-09-18", batken), "KG", 59), rec("b", "2022-09-19", clash("2022-09-19", region), "TJ", 100)}, 1},
+		{"no places joins", []Record{rec("a", "2022-09-18", clash("2022-09-18", batken), "KG", 59), rec("b", "2022-09-19", clash("2022-09-19"), "TJ", 100)}, 1},
+		{"located places apart stay apart", []Record{rec("a", "2022-09-18", clash("2022-09-18", batken), "KG", 59), rec("b", "2022-09-19", clash("2022-09-19", chui), "TJ", 100)}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if rep := Compare(tt.recs, Options{}); len(rep.Groups) != tt.groups {
+				t.Errorf("%d groups, want %d", len(rep.Groups), tt.groups)
+			}
+		})
+	}
+}

@@ -98,10 +98,14 @@ type occurrence struct {
 	pub      day
 	places   []string // lower-case names
 	admin1   []string // lower-case
-	actors   []doc.Party
-	class    class
-	records  int
-	cluster  int32
+	// located says whether one of the places is in a known country: the
+	// places of an occurrence without one ("Central Asia", a region the
+	// gazetteer does not place) do not keep it from events elsewhere.
+	located bool
+	actors  []doc.Party
+	class   class
+	records int
+	cluster int32
 	// sides lists the sides of the occurrence's records, each with its
 	// first record.
 	sides []sideRecord
@@ -128,6 +132,7 @@ type cluster struct {
 	from, to day
 	places   map[string]int // lower-case name → records
 	admin1   map[string]int
+	located  bool // one of the places is in a known country
 	actors   []doc.Party
 	class    class
 	occs     []int32
@@ -192,6 +197,9 @@ func (o *occurrence) readEvent() {
 		if p.Geo != nil && p.Geo.Admin1 != "" {
 			o.admin1 = append(o.admin1, strings.ToLower(p.Geo.Admin1))
 		}
+		if p.Geo != nil && p.Geo.Country != "" {
+			o.located = true
+		}
 	}
 	if ev.Dated {
 		f, l, ok := parseSpan(ev.From)
@@ -236,7 +244,7 @@ func (c *cluster) fit(o *occurrence, samePlace bool) int {
 				shared++
 			}
 		}
-		if shared == 0 && samePlace {
+		if shared == 0 && samePlace && o.located && c.located {
 			return -1
 		}
 		s += shared
@@ -281,6 +289,7 @@ func (c *cluster) add(occs []occurrence, i int32) {
 	for _, p := range o.places {
 		c.places[p] += o.records
 	}
+	c.located = c.located || o.located
 	for _, a := range o.admin1 {
 		c.admin1[a] += o.records
 	}
