@@ -125,7 +125,7 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 	for ei, e := range a.Entities {
 		p := partyOf(e)
 		for _, m := range e.Mentions {
-			b, en := s.wordAt(m.Start), s.wordAt(m.End)
+			b, en := s.wordAt(m.Start), s.wordAt(m.End-1)+1 // en: past the word that ends the mention ("Tajikistan" in "Tajikistan's")
 			if b >= en || b >= len(s.words) || e.Kind == doc.KindPlace && dateline(s.text, m.Span()) {
 				continue
 			}
@@ -575,6 +575,15 @@ func (s *state) claims() []doc.Claim {
 		c.Text = s.text[span.Start:span.End]
 		s.attribute(&c, q.Span())
 		c.About = s.about(b, e, c)
+		if c.About == "" && c.Breakdown != "" {
+			// "a toll of 41, including 17 servicemen": the whole's party.
+			for i := len(out) - 1; i >= 0; i-- {
+				if out[i].ID == c.Breakdown {
+					c.About = out[i].About
+					break
+				}
+			}
+		}
 		out = append(out, c)
 		first = append(first, b)
 		lastInSent[si] = len(out) - 1
@@ -719,6 +728,52 @@ func (s *state) moreAround(b, e int) bool {
 
 // attribute sets who states the claim: the innermost attribution whose
 // content holds the figure, else the document's outlet.
+// reportBefore returns the attribution whose content ends just before
+// the figure at q in the figure's sentence, its cue before the content,
+// where the figure is added to the report by ", with", ", and" or ",
+// including" ("the ministry said the toll had climbed to 59, with 144
+// others wounded"). -1 when there is none.
+func (s *state) reportBefore(q doc.Span) int {
+	k := s.wordAt(q.Start)
+	if k >= len(s.words) {
+		return -1
+	}
+	sent := s.sents[s.words[k].sent]
+	from, to := s.words[sent[0]].start, s.words[sent[1]-1].end
+	best := -1
+	for i, at := range s.a.Attributions {
+		if at.Cue == nil || at.Content.Start < from || at.Content.End > q.Start || at.Cue.End > at.Content.Start || q.End > to {
+			continue
+		}
+		if !addedTo(s.text[at.Content.End:q.Start]) {
+			continue
+		}
+		if best < 0 || at.Content.End > s.a.Attributions[best].Content.End {
+			best = i
+		}
+	}
+	return best
+}
+
+// addedTo reports whether gap, the text between a report and a figure
+// after it, adds the figure to the report: a comma, then "with", "and",
+// "including" or "plus", and at most four more words.
+func addedTo(gap string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(gap, " "), ",")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	switch strings.ToLower(words[0]) {
+	case "with", "and", "including", "plus":
+		return true
+	}
+	return false
+}
+
 func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	best := -1
 	for i, at := range s.a.Attributions {
@@ -728,6 +783,9 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		if best < 0 || at.Content.Len() < s.a.Attributions[best].Content.Len() {
 			best = i
 		}
+	}
+	if best < 0 {
+		best = s.reportBefore(q)
 	}
 	if best < 0 {
 		if e := s.outlet(); e != nil {
@@ -996,13 +1054,31 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 // or "from", or part of a hyphenated pair ("Kyrgyz-Tajik border").
 func (s *state) doer(m partyMark) bool {
 	last := s.lows[m.end-1]
-	if strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "s'") {
+	possessive := strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "s'") || m.end < len(s.lows) && s.lows[m.end] == "'s"
+	if possessive {
+		// "Tajikistan's death toll", "Kyrgyzstan's losses": whose figure,
+		// not whose act.
+		k := m.end
+		if k < len(s.lows) && s.lows[k] == "'s" {
+			k++
+		}
+		if k < len(s.lows) && s.lows[k] == "death" {
+			k++
+		}
+		if n, _ := s.lx.metrics.match(s.lows, k); n > 0 || s.lx.is("tally", s.lows, k) > 0 {
+			return false
+		}
 		return true
 	}
 	if m.end < len(s.lows) {
 		switch s.lows[m.end] {
-		case "'s", "-", "–", "has", "have", "had", "will", "would", "intends", "attacked", "shelled", "seized", "occupied":
-			return true // a possessive, a compound or the subject of a verb
+		case "-", "–", "has", "have", "had", "will", "would", "intends":
+			return true // a compound or the subject of a verb
+		}
+		// "Kyrgyz troops used drones", "Tajik forces shelled": the attacker.
+		k := m.end + s.lx.is("force", s.lows, m.end)
+		if s.lx.is("strike", s.lows, k) > 0 {
+			return true
 		}
 	}
 	if m.end < len(s.lows) {
