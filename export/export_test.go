@@ -17,7 +17,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // records is a small hand-made comparison: one clash reported by both
-// sides and an independent source, with an evolving toll and a rival figure.
+// sides and an independent source, with an evolving toll, a rival figure
+// and an approximate one.
 func records() []compare.Record {
 	batken := []compare.Place{{Name: "Batken", Geo: &doc.Geo{Lat: 40.06, Lon: 70.82, Country: "KG", Admin1: "Batken"}}}
 	ev := func() *compare.Event {
@@ -41,6 +42,7 @@ func records() []compare.Record {
 	rs[3].Evidence = doc.EvidenceNoneGiven
 	rs[3].Hedged = true
 	rs[3].Via = []string{"Batken Herald"}
+	rs[5].Approx = doc.ApproxAbout
 	return rs
 }
 

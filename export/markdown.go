@@ -127,7 +127,7 @@ func writeEvent(w *bufio.Writer, groups []compare.Group) {
 }
 
 // figureText writes one source's figure: "59 (Health Ministry, 2022-10-06;
-// earlier 24, 36; no evidence)".
+// earlier 24, 36; no evidence)", "about 100 (…)".
 func figureText(f compare.Figure) string {
 	var notes []string
 	src := f.Source
@@ -151,7 +151,11 @@ func figureText(f compare.Figure) string {
 	if f.Evidence == doc.EvidenceNoneGiven {
 		notes = append(notes, "no evidence given")
 	}
-	return fmt.Sprintf("**%s** (%s)", compare.FormatRange(f.Low, f.High), strings.Join(notes, "; "))
+	figure := compare.FormatRange(f.Low, f.High)
+	if f.Approx == doc.ApproxAbout && f.Low != nil && f.High != nil && *f.Low == *f.High {
+		figure = "about " + figure // "about 100": the comparison allows a tenth either way
+	}
+	return fmt.Sprintf("**%s** (%s)", figure, strings.Join(notes, "; "))
 }
 
 func flagsText(g compare.Group) string {
