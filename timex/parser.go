@@ -858,7 +858,8 @@ func (p *parser) quarter(i int) (when, int, bool) {
 func (p *parser) weekday(i int) (when, int, bool) {
 	wd := p.word(i).val
 	e := i + 1
-	if p.mark(e, ",") {
+	comma := p.mark(e, ",")
+	if comma {
 		e++
 	}
 	if w, e2, ok := p.date(e); ok && !w.fixed && w.m != 0 {
@@ -869,9 +870,13 @@ func (p *parser) weekday(i int) (when, int, bool) {
 			return w, e2 + 1, true
 		}
 	}
+	// "Monday 21": the 21st of a month whose day falls on a Monday; but a
+	// bare number after a comma or before a word is a figure ("On
+	// Wednesday, 24 people …", "On Monday 21 people …").
 	if d, e2, ok := p.day(e); ok && (p.tok(e).kind == tNum || p.kind(e) == wThe) && !p.mark(e2, "-") {
-		// "Monday 21": the 21st of a month whose day falls on a Monday.
-		return p.weekdayOfDay(wd, d), e2, true
+		if bare := p.tok(e).kind == tNum && e2 == e+1 && (comma || p.tok(e2).kind == tWord); !bare {
+			return p.weekdayOfDay(wd, d), e2, true
+		}
 	}
 	k := e
 	if p.kind(k) == wOf {
