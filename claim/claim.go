@@ -1044,7 +1044,14 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	}
 	switch c.Metric {
 	case "killed", "injured", "missing", "displaced", "buildings_destroyed", "buildings_damaged":
-		return c.Side
+		// The losses a side reports are its own, if it is a party the
+		// document names: an outlet abroad reporting deaths ("Radio
+		// Azattyk reported …") does not make them its country's.
+		for _, m := range s.marks {
+			if m.party == c.Side {
+				return c.Side
+			}
+		}
 	}
 	return ""
 }
