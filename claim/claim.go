@@ -91,6 +91,8 @@ type state struct {
 type partyMark struct {
 	word, end int // word range
 	party     doc.Party
+	place     bool     // a place in the party's country, not the party named
+	span      doc.Span // the mention: part of a word in "Kyrgyz-Tajik"
 }
 
 func newState(lx *lexicon, a *doc.Analysis) *state {
@@ -134,7 +136,7 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 				s.sentEnts[si] = append(l, ei)
 			}
 			if p != "" {
-				s.marks = append(s.marks, partyMark{b, en, p})
+				s.marks = append(s.marks, partyMark{b, en, p, e.Kind == doc.KindPlace, m.Span()})
 			}
 		}
 	}
@@ -1000,8 +1002,11 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		}
 		break
 	}
-	best := doc.Party("")
-	bestScore := 1 << 30
+	// The nearest party named, else the nearest place of one; places of
+	// two parties about as near ("the fighting near Batken and Isfara
+	// killed 100") leave the figure about both.
+	best, bestPlace, otherPlace := doc.Party(""), doc.Party(""), doc.Party("")
+	bestScore, placeScore, otherScore := 1<<30, 1<<30, 1<<30
 	for _, m := range s.marks {
 		if m.word < sent[0] || m.word >= sent[1] {
 			continue
@@ -1032,12 +1037,28 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 				score++
 			}
 		}
-		if score < bestScore {
-			best, bestScore = m.party, score
+		switch {
+		case !m.place:
+			if score < bestScore {
+				best, bestScore = m.party, score
+			}
+		case score < placeScore:
+			if bestPlace != m.party {
+				otherPlace, otherScore = bestPlace, placeScore
+			}
+			bestPlace, placeScore = m.party, score
+		case m.party != bestPlace && score < otherScore:
+			otherPlace, otherScore = m.party, score
 		}
 	}
 	if bestScore <= 15 {
 		return best
+	}
+	if placeScore <= 15 {
+		if otherPlace != "" && otherScore <= placeScore+4 {
+			return ""
+		}
+		return bestPlace
 	}
 	if p := s.column(b); p != "" {
 		return p
@@ -1047,13 +1068,22 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		// The losses a side reports are its own, if it is a party the
 		// document names: an outlet abroad reporting deaths ("Radio
 		// Azattyk reported …") does not make them its country's.
-		for _, m := range s.marks {
-			if m.party == c.Side {
-				return c.Side
-			}
+		if s.named(c.Side) {
+			return c.Side
 		}
 	}
 	return ""
+}
+
+// named reports whether the document names party p (a country, a
+// demonym, a place in it), not only through an outlet or speaker.
+func (s *state) named(p doc.Party) bool {
+	for _, m := range s.marks {
+		if p != "" && m.party == p {
+			return true
+		}
+	}
+	return false
 }
 
 // doer reports whether a party mark names the doer rather than the party
@@ -1079,8 +1109,12 @@ func (s *state) doer(m partyMark) bool {
 	}
 	if m.end < len(s.lows) {
 		switch s.lows[m.end] {
-		case "-", "–", "has", "have", "had", "will", "would", "intends":
-			return true // a compound or the subject of a verb
+		case "-", "–":
+			return true // a compound
+		case "has", "have", "had", "will", "would", "intends":
+			// The subject of a verb; a place before one ends a longer
+			// subject ("fighting near Isfara has killed 100").
+			return !m.place
 		}
 		// "Kyrgyz troops used drones", "Tajik forces shelled": the attacker.
 		k := m.end + s.lx.is("force", s.lows, m.end)
@@ -1098,7 +1132,7 @@ func (s *state) doer(m partyMark) bool {
 			return true
 		}
 	}
-	sp := s.wordsSpan(m.word, m.end)
+	sp := m.span
 	if sp.End < len(s.text) && (s.text[sp.End] == '-' || strings.HasPrefix(s.text[sp.End:], "–")) {
 		return true
 	}

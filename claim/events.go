@@ -183,8 +183,10 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 		}
 		g := groups[pick]
 		g.ev.Claims = append(g.ev.Claims, c.ID)
-		for _, p := range []doc.Party{c.About, c.Side} {
-			g.ev.Actors = addParty(g.ev.Actors, p)
+		g.ev.Actors = addParty(g.ev.Actors, c.About)
+		if s.named(c.Side) {
+			// A party of the conflict, not an outlet abroad that reports it.
+			g.ev.Actors = addParty(g.ev.Actors, c.Side)
 		}
 	}
 	// Order events by first mention; number them.
