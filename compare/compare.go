@@ -1121,17 +1121,28 @@ func (st *state) selectClusters(opts Options) []bool {
 	return keep
 }
 
-// sides returns the parties that give figures or report events, in order.
+// sides returns the parties that give figures or report events and are
+// actors of an event (all of them when no event names its actors), in
+// order.
 func (st *state) sides() []doc.Party {
 	seen := map[doc.Party]bool{}
+	actors := map[doc.Party]bool{}
 	var out []doc.Party
 	for i := range st.occs {
+		for _, p := range st.occs[i].actors {
+			actors[p] = true
+		}
 		for _, sr := range st.occs[i].sides {
 			if s := sr.side; s != "" && !seen[s] {
 				seen[s] = true
 				out = append(out, s)
 			}
 		}
+	}
+	if len(actors) > 0 {
+		// The parties of the conflict: a state whose media only report
+		// it (an outlet abroad) has no silences to answer for.
+		out = slices.DeleteFunc(out, func(p doc.Party) bool { return !actors[p] })
 	}
 	slices.Sort(out)
 	return out

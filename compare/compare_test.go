@@ -468,3 +468,22 @@ func TestUnlocatedPlacesJoin(t *testing.T) {
 		})
 	}
 }
+
+// TestSidesAreParties checks that an outlet abroad (a side that is no
+// actor of any event) gives figures but has no silences of its own.
+func TestSidesAreParties(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
+	rec := func(d string, side doc.Party, about doc.Party, v float64) Record {
+		return Record{Document: d, Outlet: d, Published: "2022-09-17", Metric: "killed", About: about, Side: side, Speaker: "Office " + d, Low: f(v), High: f(v), Event: ev}
+	}
+	recs := []Record{rec("kg", "KG", "KG", 46), rec("tj", "TJ", "TJ", 35), rec("us", "US", "KG", 59)}
+	if got := New(recs).Sides(); !slices.Equal(got, []doc.Party{"KG", "TJ"}) {
+		t.Errorf("sides = %v, want [KG TJ]", got)
+	}
+	for _, s := range Compare(recs, Options{}).Silences {
+		if s.Side == "US" {
+			t.Errorf("a silence of US, no party: %+v", s)
+		}
+	}
+}

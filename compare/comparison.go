@@ -51,5 +51,7 @@ func (c *Comparison) Silences(side, vs doc.Party) []Silence {
 // Len returns the number of records compared.
 func (c *Comparison) Len() int { return len(c.st.rows) }
 
-// Sides returns the parties that give figures or report events, in order.
+// Sides returns the parties of the conflict that give figures or report
+// events, in order: sides that are actors of some event (all sides when
+// no event names its actors).
 func (c *Comparison) Sides() []doc.Party { return c.st.sides() }
