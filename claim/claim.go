@@ -19,7 +19,7 @@
 // A count after a possessive ("her three grandchildren"), an age, or a
 // figure that is the object of a preposition after the metric word ("fled
 // with three children") is no claim. Soldiers killed are metric killed,
-// like civilians (DESIGN.md's military_losses is left to equipment): the
+// like civilians (DESIGN.md's military_losses is equipment: "12 tanks"): the
 // dev gold counts "21 servicemen killed" as killed, and a side's total
 // must stay comparable with the other's. A source that names a state only
 // by a demonym ("users of Tajik social networks") takes its side but not
@@ -543,6 +543,14 @@ func (s *state) claims() []doc.Claim {
 			if c.Metric == "area_km2" {
 				continue // "seized 20 villages" is not an area
 			}
+			if noun == "equipment" {
+				switch c.Metric {
+				case "killed", "buildings_destroyed", "buildings_damaged", "captured", "missing":
+					c.Metric = "military_losses" // "destroyed 12 tanks", "lost 3 drones"
+				default:
+					continue
+				}
+			}
 		default:
 			// A breakdown of the figure before: "of which more than 600".
 			pi, has := lastInSent[si]
@@ -554,6 +562,13 @@ func (s *state) claims() []doc.Claim {
 				// the figure before, left out.
 				c.Metric = out[pi].Metric
 				c.Total = out[pi].Total
+				break
+			}
+			if noun != "" && noun == s.nounAfter(first[pi], s.wordAt(out[pi].End)) && andGap(s.text[out[pi].End:q.Start]) {
+				// "destroyed 12 tanks and 4 armoured vehicles": the same
+				// act on more of the same kind.
+				c.Metric = out[pi].Metric
+				span = widen(span, q.Span())
 				break
 			}
 			if !s.partBefore(b, s.wordAt(out[pi].End)) {
@@ -683,7 +698,7 @@ func (s *state) countsOtherInside(b, e int) bool {
 // "building", "area"), or "".
 func (s *state) nounAfter(b, e int) string {
 	for k := b + 1; k < len(s.words) && k < e+3; k++ {
-		for _, class := range []string{"area", "building", "people"} {
+		for _, class := range []string{"area", "building", "people", "equipment"} {
 			if s.lx.is(class, s.lows, k) > 0 {
 				return class
 			}
@@ -755,6 +770,16 @@ func (s *state) reportBefore(q doc.Span) int {
 		}
 	}
 	return best
+}
+
+// andGap reports whether gap, the text between a claim and a figure
+// after it, only joins them: "and", ", and" or a comma.
+func andGap(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case "and", ", and", ",":
+		return true
+	}
+	return false
 }
 
 // addedTo reports whether gap, the text between a report and a figure
@@ -986,8 +1011,11 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			srcSpans = append(srcSpans, at.Source.Span())
 		}
 	}
-	// "59 of its citizens": the party named last before the figure, even
-	// as the speaker or a doer; for "of our", the speaker's side.
+	// "59 of its citizens": the subject's party, the first party named
+	// in the sentence before the figure, even as the speaker ("Kyrgyzstan
+	// said 59 of its citizens …") or a doer ("Kyrgyzstan accuses Tajikistan
+	// of occupying 5 km² of its territory"), but not as the source of
+	// "according to"; for "of our", the speaker's side.
 	for k := e; k < e+3 && k < sent[1]; k++ {
 		if s.lx.is("whose", s.lows, k) == 0 {
 			continue
@@ -995,10 +1023,11 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		if s.lows[k+1] == "our" {
 			return c.Side
 		}
-		for i := len(s.marks) - 1; i >= 0; i-- {
-			if m := s.marks[i]; m.word >= sent[0] && m.end <= b {
-				return m.party
+		for _, m := range s.marks {
+			if m.word < sent[0] || m.end > b || s.inAccordingTo(m.span) {
+				continue
 			}
+			return m.party
 		}
 		break
 	}
@@ -1080,6 +1109,17 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 func (s *state) named(p doc.Party) bool {
 	for _, m := range s.marks {
 		if p != "" && m.party == p {
+			return true
+		}
+	}
+	return false
+}
+
+// inAccordingTo reports whether sp lies in the source of an "according
+// to" attribution: a phrase aside, not the subject of its sentence.
+func (s *state) inAccordingTo(sp doc.Span) bool {
+	for _, at := range s.a.Attributions {
+		if at.Kind == doc.AttrAccordingTo && at.Source != nil && at.Source.Span().Contains(sp) {
 			return true
 		}
 	}
