@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax/attribution"
@@ -33,6 +34,37 @@ func digitQuantities(text string) []doc.Quantity {
 	return out
 }
 
+// nameEntities returns an entity for each of a few names wherever they
+// occur in text (inside words too), a stand-in for the entities layer in
+// the fuzz test: party marks, datelines and possessives then get
+// exercised.
+func nameEntities(text string) []doc.Entity {
+	names := []struct {
+		kind, name string
+		side       doc.Party
+	}{{doc.KindCountry, "Kyrgyz", "KG"}, {doc.KindCountry, "Tajikistan", "TJ"}, {doc.KindPlace, "BATKEN", "KG"}, {doc.KindPlace, "Isfara", "TJ"},
+		{doc.KindOrganization, "Ministry", "KG"}}
+	var out []doc.Entity
+	for _, n := range names {
+		e := doc.Entity{ID: "e" + strconv.Itoa(len(out)+1), Kind: n.kind, Name: n.name, Side: n.side}
+		if n.kind == doc.KindPlace {
+			e.Geo = &doc.Geo{Country: string(n.side)}
+		}
+		for i := 0; ; {
+			j := strings.Index(text[i:], n.name)
+			if j < 0 {
+				break
+			}
+			e.Mentions = append(e.Mentions, doc.MentionOf(text, doc.Span{Start: i + j, End: i + j + len(n.name)}))
+			i += j + len(n.name)
+		}
+		if len(e.Mentions) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // FuzzAnnotate checks that any text gives claims and events whose spans
 // and references are sound.
 func FuzzAnnotate(f *testing.F) {
@@ -41,6 +73,8 @@ func FuzzAnnotate(f *testing.F) {
 		"Clashes on 14 September: 19 killed | 20 wounded [1] |",
 		"Belligerents |\nA | B |\n1 killed 2 |\n",
 		"the death toll rose to 59, 12 more bodies",
+		"BATKEN, Sept 17 - Kyrgyzstan's toll stands at 41, with 3 others wounded, while Tajikistan reported 4 deaths near Isfara.",
+		"The Ministry said 59 of its citizens died; Kyrgyz-Tajikistan troops used drones, killing 9, and 2 tanks.",
 	} {
 		f.Add(s)
 	}
@@ -57,6 +91,7 @@ func FuzzAnnotate(f *testing.F) {
 		a := doc.NewAnalysis(doc.Document{Text: text, Published: "2022-10-06"})
 		a.Sentences = seg.Sentences(text)
 		a.Quantities = digitQuantities(text)
+		a.Entities = nameEntities(text)
 		att.Annotate(a)
 		cl.Annotate(a)
 		ids := map[string]bool{}
