@@ -29,6 +29,7 @@
 package claim
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,8 @@ type state struct {
 	marks []partyMark
 	// sentEnts lists, for each sentence, the entities mentioned in it.
 	sentEnts [][]int
+	// parties lists the parties of the marks, each once.
+	parties []doc.Party
 	// hedged tells, for each sentence, whether a hedge scopes over it
 	// ("Reportedly, …", "… could not be verified").
 	hedged []bool
@@ -141,6 +144,11 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		}
 	}
 	sort.Slice(s.marks, func(i, j int) bool { return s.marks[i].word < s.marks[j].word })
+	for _, m := range s.marks {
+		if !slices.Contains(s.parties, m.party) {
+			s.parties = append(s.parties, m.party)
+		}
+	}
 	s.hedged = make([]bool, len(s.sents))
 	for si, sent := range s.sents {
 		for k := sent[0]; k < sent[1]; k++ {
@@ -1106,14 +1114,7 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 
 // named reports whether the document names party p (a country, a
 // demonym, a place in it), not only through an outlet or speaker.
-func (s *state) named(p doc.Party) bool {
-	for _, m := range s.marks {
-		if p != "" && m.party == p {
-			return true
-		}
-	}
-	return false
-}
+func (s *state) named(p doc.Party) bool { return p != "" && slices.Contains(s.parties, p) }
 
 // inAccordingTo reports whether sp lies in the source of an "according
 // to" attribution: a phrase aside, not the subject of its sentence.
