@@ -100,7 +100,7 @@ func (b *Builder) Add(r *Record) {
 	o.addSide(r.Side, i)
 
 	w := row{value: valueOf(r), start: int32(min(max(r.Start, 0), 1<<31-1)), doc: st.docs.id(r), occ: oi,
-		metric: st.metrics.id(r.Metric), about: st.parties.id(string(r.About)), side: st.parties.id(string(r.Side)),
+		metric: st.metrics.id(metricKey(r.Metric, r.Unit)), about: st.parties.id(string(r.About)), side: st.parties.id(string(r.Side)),
 		approx: st.words.id(r.Approx), evid: st.words.id(r.Evidence)}
 	w.src = sourceHash(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
 	if r.Hedged {

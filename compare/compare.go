@@ -72,7 +72,10 @@ type EventInfo struct {
 type Group struct {
 	Event  EventInfo `json:"event"`
 	Metric string    `json:"metric"`
-	About  doc.Party `json:"about"`
+	// Unit is what the figures count, for the metrics that count things of
+	// some kind (count, military_losses: "tank").
+	Unit  string    `json:"unit,omitempty"`
+	About doc.Party `json:"about"`
 	// Figures holds each source's latest figure, with its history.
 	Figures []Figure `json:"figures"`
 	// BySide holds each side's latest figure (independent sources as one
@@ -126,6 +129,7 @@ type Point struct {
 // SideFigure is the latest figure a side gives for a metric and party.
 type SideFigure struct {
 	Metric    string    `json:"metric,omitempty"`
+	Unit      string    `json:"unit,omitempty"`
 	About     doc.Party `json:"about,omitempty"`
 	Side      doc.Party `json:"side"`
 	Low       *float64  `json:"low"`
@@ -270,7 +274,7 @@ func (st *state) compareKept(keep []bool) {
 // groupData is a group's figures, before they are compared.
 type groupData struct {
 	cluster int32
-	metric  string
+	metric  string // metricKey: with the unit for counted things
 	about   doc.Party
 	figs    []Figure // each source's latest figure
 	bySide  []SideFigure
@@ -420,10 +424,32 @@ var metricOrder = []string{"killed", "injured", "missing", "captured", "displace
 	"buildings_damaged", "area_km2", "military_losses", "count"}
 
 func metricRank(m string) int {
+	m, _ = splitMetric(m)
 	if i := slices.Index(metricOrder, m); i >= 0 {
 		return i
 	}
 	return len(metricOrder)
+}
+
+// unitSep separates a metric from the unit of what it counts in a metric
+// key.
+const unitSep = "\x1f"
+
+// metricKey returns the key of a figure's metric: for the metrics that
+// count things of some kind (count, military_losses), the metric and the
+// unit, so that 12 tanks and 4 drones are not one figure; else the
+// metric.
+func metricKey(metric, unit string) string {
+	if unit == "" || metric != "count" && metric != "military_losses" {
+		return metric
+	}
+	return metric + unitSep + strings.ToLower(unit)
+}
+
+// splitMetric is the inverse of metricKey.
+func splitMetric(key string) (metric, unit string) {
+	metric, unit, _ = strings.Cut(key, unitSep)
+	return metric, unit
 }
 
 type groupKey struct {
@@ -996,7 +1022,8 @@ type lowIndex struct {
 
 // group returns the report of one group, with its flags.
 func (st *state) group(gd *groupData, sc *scratch) Group {
-	g := Group{Event: st.infos[gd.cluster], Metric: gd.metric, About: gd.about, Figures: gd.figs, BySide: gd.bySide}
+	metric, unit := splitMetric(gd.metric)
+	g := Group{Event: st.infos[gd.cluster], Metric: metric, Unit: unit, About: gd.about, Figures: gd.figs, BySide: gd.bySide}
 	// Contradictions between the sources' latest figures, or between the
 	// sides' latest figures when a group has too many sources to pair.
 	pairwise := len(gd.figs) <= maxPairwise

@@ -422,17 +422,20 @@ func TestEventNamedAfterLocatedPlace(t *testing.T) {
 func TestWhat(t *testing.T) {
 	tests := []struct {
 		metric string
+		unit   string
 		about  doc.Party
 		want   string
 	}{
-		{"killed", "KG", "killed (KG)"},
-		{"buildings_destroyed", "KG", "buildings destroyed (KG)"},
-		{"area_km2", "", "area in km²"},
-		{"", "TJ", "event (TJ)"},
+		{"killed", "", "KG", "killed (KG)"},
+		{"buildings_destroyed", "", "KG", "buildings destroyed (KG)"},
+		{"area_km2", "", "", "area in km²"},
+		{"", "", "TJ", "event (TJ)"},
+		{"military_losses", "tank", "TJ", "military losses: tank (TJ)"},
+		{"killed", "people", "KG", "killed (KG)"},
 	}
 	for _, tt := range tests {
-		if got := What(tt.metric, tt.about); got != tt.want {
-			t.Errorf("What(%q, %q) = %q, want %q", tt.metric, tt.about, got, tt.want)
+		if got := What(tt.metric, tt.unit, tt.about); got != tt.want {
+			t.Errorf("What(%q, %q, %q) = %q, want %q", tt.metric, tt.unit, tt.about, got, tt.want)
 		}
 	}
 }
@@ -484,6 +487,31 @@ func TestSidesAreParties(t *testing.T) {
 	for _, s := range Compare(recs, Options{}).Silences {
 		if s.Side == "US" {
 			t.Errorf("a silence of US, no party: %+v", s)
+		}
+	}
+}
+
+// TestCountedKindsApart checks that figures of things of different kinds
+// (tanks, drones) are different groups, and that the same kind from two
+// sides is one.
+func TestCountedKindsApart(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
+	rec := func(d string, side doc.Party, unit string, v float64) Record {
+		return Record{Document: d, Outlet: d, Published: "2022-09-17", Metric: "military_losses", Unit: unit, About: "TJ", Side: side,
+			Speaker: "Office " + d, Low: f(v), High: f(v), Event: ev}
+	}
+	rep := Compare([]Record{rec("kg", "KG", "tank", 12), rec("kg", "KG", "drone", 4), rec("tj", "TJ", "Tank", 2)}, Options{})
+	if len(rep.Groups) != 2 {
+		t.Fatalf("%d groups, want 2 (tanks, drones)", len(rep.Groups))
+	}
+	for _, g := range rep.Groups {
+		want := map[string]int{"tank": 2, "drone": 1}[g.Unit]
+		if g.Metric != "military_losses" || len(g.Figures) != want {
+			t.Errorf("group %s/%s has %d figures, want %d", g.Metric, g.Unit, len(g.Figures), want)
+		}
+		if g.Unit == "tank" && g.Contradiction == nil {
+			t.Errorf("12 tanks against 2 tanks is no contradiction")
 		}
 	}
 }

@@ -25,6 +25,7 @@ type Silence struct {
 	// party of an accusation).
 	Event  EventInfo `json:"event"`
 	Metric string    `json:"metric"`
+	Unit   string    `json:"unit,omitempty"` // as in Group
 	About  doc.Party `json:"about"`
 	// ReportedBy are the sides that report it ("independent" for neutral
 	// or unknown sources); Sources name the sources, when known.
@@ -318,8 +319,9 @@ func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 			continue
 		}
 		slices.SortFunc(sides, compareSides)
+		metric, unit := splitMetric(gd.metric)
 		out = append(out, silenceItem{Silence{Side: side, Kind: SilentFigure, Event: st.infos[gd.cluster],
-			Metric: gd.metric, About: gd.about, ReportedBy: labels(sides), Sources: sources}, gd.cluster})
+			Metric: metric, Unit: unit, About: gd.about, ReportedBy: labels(sides), Sources: sources}, gd.cluster})
 	}
 
 	// Accusations against the side that it never answers.

@@ -49,11 +49,12 @@ func (st *state) timeline(opts Options) []Entry {
 		}
 		e := &entries[gd.cluster]
 		for _, sf := range gd.bySide {
-			sf.Metric, sf.About = gd.metric, gd.about
+			sf.Metric, sf.Unit = splitMetric(gd.metric)
+			sf.About = gd.about
 			e.Figures = append(e.Figures, sf)
 		}
 		if c := st.reports[i].Contradiction; c != nil {
-			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", What(gd.metric, gd.about), contradictionText(c)))
+			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", What(gd.metric, "", gd.about), contradictionText(c)))
 		}
 	}
 	var out []Entry
@@ -105,8 +106,14 @@ func boolRank(b bool) int {
 // What names a metric, in words, and the party it counts: "buildings
 // destroyed (KG)", "area in km² (TJ)"; "event" for a record without a
 // metric.
-func What(metric string, about doc.Party) string {
+func What(metric, unit string, about doc.Party) string {
+	if m, u := splitMetric(metric); u != "" {
+		metric, unit = m, u
+	}
 	w := strings.ReplaceAll(metric, "_", " ")
+	if unit != "" && (metric == "count" || metric == "military_losses") {
+		w += ": " + unit
+	}
 	if rest, ok := strings.CutSuffix(w, " km2"); ok {
 		w = rest + " in km²"
 	}

@@ -75,7 +75,7 @@ func CSV(w io.Writer, entries []compare.Entry) error {
 			var parts []string
 			for _, f := range e.Figures {
 				if compare.SideLabel(f.Side) == s {
-					parts = append(parts, fmt.Sprintf("%s: %s", compare.What(f.Metric, f.About), compare.FormatRange(f.Low, f.High)))
+					parts = append(parts, fmt.Sprintf("%s: %s", compare.What(f.Metric, f.Unit, f.About), compare.FormatRange(f.Low, f.High)))
 				}
 			}
 			row = append(row, strings.Join(parts, "; "))

@@ -112,7 +112,7 @@ func writeEvent(w *bufio.Writer, groups []compare.Group) {
 	}
 	w.WriteString("---|\n")
 	for _, g := range groups {
-		fmt.Fprintf(w, "| %s |", Escape(compare.What(g.Metric, g.About)))
+		fmt.Fprintf(w, "| %s |", Escape(compare.What(g.Metric, g.Unit, g.About)))
 		for _, s := range sides {
 			var cells []string
 			for _, f := range g.Figures {
@@ -206,7 +206,7 @@ func SilenceText(s compare.Silence) string {
 	case compare.SilentAccusation:
 		return fmt.Sprintf("the accusation by %s against %s (%s), never answered", Escape(by), Escape(string(s.About)), Escape(ev))
 	}
-	return fmt.Sprintf("**%s**: no figure; reported by %s (%s)", Escape(compare.What(s.Metric, s.About)), Escape(by), Escape(ev))
+	return fmt.Sprintf("**%s**: no figure; reported by %s (%s)", Escape(compare.What(s.Metric, s.Unit, s.About)), Escape(by), Escape(ev))
 }
 
 var mdEscaper = strings.NewReplacer(
@@ -238,7 +238,7 @@ func MarkdownTimeline(w io.Writer, entries []compare.Entry) error {
 		}
 		fmt.Fprintf(bw, ", %d %s\n", ev.Documents, plural(ev.Documents, "document", "documents"))
 		for _, f := range e.Figures {
-			fmt.Fprintf(bw, "  - %s according to %s: %s (%s, %s)\n", Escape(compare.What(f.Metric, f.About)),
+			fmt.Fprintf(bw, "  - %s according to %s: %s (%s, %s)\n", Escape(compare.What(f.Metric, f.Unit, f.About)),
 				Escape(compare.SideLabel(f.Side)), compare.FormatRange(f.Low, f.High), Escape(f.Source), f.Published)
 		}
 		if len(e.Sources) > 0 {

@@ -143,7 +143,7 @@ func compareEvents(rep compare.Report) []eventView {
 			at[g.Event.ID] = i
 			out = append(out, eventView{Info: g.Event, Title: eventTitle(g.Event), Link: eventURL(g.Event.ID)})
 		}
-		gv := groupView{Group: g, What: compare.What(g.Metric, g.About)}
+		gv := groupView{Group: g, What: compare.What(g.Metric, g.Unit, g.About)}
 		var contra []string
 		if g.Contradiction != nil {
 			out[i].Contested++
@@ -200,7 +200,7 @@ func (s *Server) handleTimelinePage(w http.ResponseWriter, r *http.Request) {
 		for _, e := range tl {
 			ev := entryView{Entry: e, Title: eventTitle(e.Event), When: dateRange(e.Event.From, e.Event.To), Link: eventURL(e.Event.ID)}
 			for _, f := range e.Figures {
-				ev.Figures = append(ev.Figures, sideFigureRow{What: compare.What(f.Metric, f.About), Side: compare.SideLabel(f.Side),
+				ev.Figures = append(ev.Figures, sideFigureRow{What: compare.What(f.Metric, f.Unit, f.About), Side: compare.SideLabel(f.Side),
 					Value: figure(f.Low, f.High, ""), Source: f.Source, Link: claimURL(f.Document, "")})
 			}
 			tv.Entries = append(tv.Entries, ev)
@@ -284,7 +284,7 @@ func silenceWhat(s compare.Silence) string {
 	case compare.SilentAccusation:
 		return "An accusation against " + partyText(s.About)
 	}
-	return "No figure for " + compare.What(s.Metric, s.About)
+	return "No figure for " + compare.What(s.Metric, s.Unit, s.About)
 }
 
 func reportedBy(s compare.Silence) string {
