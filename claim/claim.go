@@ -357,6 +357,13 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		if d == 0 && k == from && (s.countsOther(k) || s.countsOtherInside(b, e)) {
 			break
 		}
+		if s.lx.is("loss", s.lows, k) > 0 && k > e {
+			// "2 tanks were lost", "20 soldiers were lost".
+			if noun := s.nounAfter(b, e); (noun == "people" || noun == "equipment") && float64(d) < bestScore {
+				best, bestScore = metricCue{k, 1, "killed"}, float64(d)
+				break
+			}
+		}
 		if n, m := s.lx.metrics.match(s.lows[:sent[1]], k); n > 0 {
 			if float64(d) < bestScore {
 				best, bestScore = metricCue{k, n, m}, float64(d)
@@ -367,7 +374,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			k += n - 1
 			continue
 		}
-		if n := s.lx.is("people", s.lows, k) + s.lx.is("building", s.lows, k); n > 0 && d == 0 {
+		if n := s.lx.is("people", s.lows, k) + s.lx.is("building", s.lows, k) + s.lx.is("equipment", s.lows, k); n > 0 && d == 0 {
 			continue
 		}
 		d++
@@ -555,6 +562,7 @@ func (s *state) claims() []doc.Claim {
 				switch c.Metric {
 				case "killed", "buildings_destroyed", "buildings_damaged", "captured", "missing":
 					c.Metric = "military_losses" // "destroyed 12 tanks", "lost 3 drones"
+					c.Unit = s.equipmentAfter(b, e)
 				default:
 					continue
 				}
@@ -576,6 +584,9 @@ func (s *state) claims() []doc.Claim {
 				// "destroyed 12 tanks and 4 armoured vehicles": the same
 				// act on more of the same kind.
 				c.Metric = out[pi].Metric
+				if noun == "equipment" {
+					c.Unit = s.equipmentAfter(b, e)
+				}
 				span = widen(span, q.Span())
 				break
 			}
@@ -673,7 +684,8 @@ func (s *state) wordsSpan(b, e int) doc.Span {
 // is not an adverb.
 func (s *state) countsOther(k int) bool {
 	w := s.lows[k]
-	if s.lx.is("filler", s.lows, k) > 0 || s.lx.is("people", s.lows, k) > 0 || s.lx.is("building", s.lows, k) > 0 {
+	if s.lx.is("filler", s.lows, k) > 0 || s.lx.is("people", s.lows, k) > 0 || s.lx.is("building", s.lows, k) > 0 ||
+		s.lx.is("equipment", s.lows, k) > 0 {
 		return false
 	}
 	if n, _ := s.lx.metrics.match(s.lows, k); n > 0 {
@@ -703,13 +715,33 @@ func (s *state) countsOtherInside(b, e int) bool {
 }
 
 // nounAfter returns the class of the noun a figure counts ("people",
-// "building", "area"), or "".
+// "building", "area", "equipment"), or "".
 func (s *state) nounAfter(b, e int) string {
 	for k := b + 1; k < len(s.words) && k < e+3; k++ {
 		for _, class := range []string{"area", "building", "people", "equipment"} {
 			if s.lx.is(class, s.lows, k) > 0 {
 				return class
 			}
+		}
+		if s.isQ[k] != 0 && s.isQ[k] != s.isQ[b] || s.hard(k) {
+			break
+		}
+	}
+	return ""
+}
+
+// equipmentAfter returns the kind of equipment a figure at words [b,e)
+// counts, in the singular: "tank" for "12 Tajik tanks", "armoured
+// vehicle" for "4 armoured vehicles".
+func (s *state) equipmentAfter(b, e int) string {
+	for k := b + 1; k < len(s.words) && k < e+3; k++ {
+		if n := s.lx.is("equipment", s.lows, k); n > 0 {
+			words := slices.Clone(s.lows[k : k+n])
+			last := words[n-1]
+			if strings.HasSuffix(last, "s") && len(last) > 3 && !strings.HasSuffix(last, "ss") {
+				words[n-1] = strings.TrimSuffix(last, "s")
+			}
+			return strings.Join(words, " ")
 		}
 		if s.isQ[k] != 0 && s.isQ[k] != s.isQ[b] || s.hard(k) {
 			break
@@ -1091,7 +1123,8 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	if bestScore <= 15 {
 		return best
 	}
-	if placeScore <= 15 {
+	// The place of a battle does not say whose equipment was lost there.
+	if placeScore <= 15 && c.Metric != "military_losses" {
 		if otherPlace != "" && otherScore <= placeScore+4 {
 			return ""
 		}
@@ -1101,7 +1134,7 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		return p
 	}
 	switch c.Metric {
-	case "killed", "injured", "missing", "displaced", "buildings_destroyed", "buildings_damaged":
+	case "killed", "injured", "missing", "displaced", "buildings_destroyed", "buildings_damaged", "military_losses":
 		// The losses a side reports are its own, if it is a party the
 		// document names: an outlet abroad reporting deaths ("Radio
 		// Azattyk reported …") does not make them its country's.

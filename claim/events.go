@@ -177,7 +177,18 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			if c.Metric == "area_km2" || c.Metric == "count" {
 				continue
 			}
-			groups = append(groups, &group{ev: doc.Event{Type: "armed_clash", ACLED: s.lx.acled["armed_clash"], Places: []string{}, Actors: []doc.Party{}, Claims: []string{}, Mentions: []doc.Mention{}}})
+			g := &group{ev: doc.Event{Type: "armed_clash", ACLED: s.lx.acled["armed_clash"], Places: []string{}, Actors: []doc.Party{}, Claims: []string{}, Mentions: []doc.Mention{}}}
+			// No event is named: the figure's sentence dates and places
+			// the one it implies ("On September 16 the military destroyed
+			// 12 tanks near Batken").
+			if t, ok := s.timeIn(si, b); ok {
+				g.ev.From, g.ev.To, g.ev.DateSource = t.From, t.To, doc.DateFromText
+				if t.Through != "" {
+					g.ev.To = t.Through
+				}
+			}
+			s.addContext(&g.ev, si)
+			groups = append(groups, g)
 			main = len(groups) - 1
 			pick = main
 		}
