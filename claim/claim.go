@@ -1071,9 +1071,9 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		}
 		break
 	}
-	// The nearest party named, else the nearest place of one; places of
-	// two parties about as near ("the fighting near Batken and Isfara
-	// killed 100") leave the figure about both.
+	// The nearest party named or place of one; places of two parties
+	// about as near ("the fighting near Batken and Isfara killed 100")
+	// leave the figure about both.
 	best, bestPlace, otherPlace := doc.Party(""), doc.Party(""), doc.Party("")
 	bestScore, placeScore, otherScore := 1<<30, 1<<30, 1<<30
 	for _, m := range s.marks {
@@ -1120,15 +1120,15 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			otherPlace, otherScore = m.party, score
 		}
 	}
-	if bestScore <= 15 {
-		return best
-	}
 	// The place of a battle does not say whose equipment was lost there.
-	if placeScore <= 15 && c.Metric != "military_losses" {
+	if placeScore <= 15 && placeScore < bestScore && c.Metric != "military_losses" {
 		if otherPlace != "" && otherScore <= placeScore+4 {
 			return ""
 		}
 		return bestPlace
+	}
+	if bestScore <= 15 {
+		return best
 	}
 	if p := s.column(b); p != "" {
 		return p
