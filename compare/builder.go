@@ -2,9 +2,13 @@ package compare
 
 import (
 	"context"
+	"slices"
+	"strings"
+	"unicode"
 	"unsafe"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/entity"
 )
 
 // Builder compares records as they come. Of each record it keeps only what
@@ -24,6 +28,11 @@ type Builder struct {
 	// stores share one list between the claims of a document.
 	lastVia   []string
 	lastViaID int32
+	// sources holds the identity of each source name met, by side;
+	// countryWords the words that sourceKey leaves out, read when first
+	// needed.
+	sources      map[doc.Party]map[string]uint64
+	countryWords map[string]bool
 }
 
 // row is what a comparison keeps of a record, without pointers.
@@ -63,7 +72,52 @@ func NewBuilder(n int) *Builder {
 	st.metrics.id("")
 	st.parties.id("")
 	st.words.id("")
-	return &Builder{st: st, byEvent: map[*Event]int32{}, byDoc: map[string]int32{}, lastOcc: -1}
+	return &Builder{st: st, byEvent: map[*Event]int32{}, byDoc: map[string]int32{}, lastOcc: -1,
+		sources: map[doc.Party]map[string]uint64{}}
+}
+
+// sourceID returns the identity of a source of a side: the same for the
+// names of one body however a report words them (sourceKey).
+func (b *Builder) sourceID(side doc.Party, name string) uint64 {
+	m := b.sources[side]
+	if m == nil {
+		m = map[string]uint64{}
+		b.sources[side] = m
+	}
+	id, ok := m[name]
+	if !ok {
+		if b.countryWords == nil && side != "" {
+			b.countryWords = entity.CountryWords() // a millisecond, once
+		}
+		id = sourceHash(side, sourceKey(side, name, b.countryWords))
+		m[name] = id
+	}
+	return id
+}
+
+// sourceKey returns what identifies a source name: its words in lower
+// case and in order, without "the", "of" and, for a side's own bodies,
+// the words of country names, so that "the Ministry of Health of
+// Kyrgyzstan", "the Kyrgyz Health Ministry" and "the Health Ministry" of
+// side KG are one source. Independent sources keep their countries ("the
+// Kyrgyz Red Crescent" is not "the Tajik Red Crescent"). A name left with
+// no words is its own key.
+func sourceKey(side doc.Party, name string, countryWords map[string]bool) string {
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	kept := words[:0]
+	for _, w := range words {
+		switch {
+		case w == "the" || w == "of" || w == "for" || w == "s":
+		case side != "" && countryWords[w]:
+		default:
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return name
+	}
+	slices.Sort(kept)
+	return strings.Join(kept, " ")
 }
 
 // Add adds a record. The Builder keeps r's strings, Via and Event, never
@@ -102,7 +156,7 @@ func (b *Builder) Add(r *Record) {
 	w := row{value: valueOf(r), start: int32(min(max(r.Start, 0), 1<<31-1)), doc: st.docs.id(r), occ: oi,
 		metric: st.metrics.id(metricKey(r.Metric, r.Unit)), about: st.parties.id(string(r.About)), side: st.parties.id(string(r.Side)),
 		approx: st.words.id(r.Approx), evid: st.words.id(r.Evidence)}
-	w.src = sourceHash(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
+	w.src = b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
 	if r.Hedged {
 		w.flags |= rowHedged
 	}

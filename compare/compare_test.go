@@ -382,6 +382,10 @@ func TestSourceIdentity(t *testing.T) {
 			{Document: "0e00", Published: "2022-09-15", Metric: "killed", About: "KG", Low: f(24), High: f(24), Event: ev},
 			{Document: "0e01", Published: "2022-09-16", Metric: "killed", About: "KG", Low: f(31), High: f(31), Event: ev}}, 2},
 		{"side and name do not run together", []Record{rec("a", "2022-09-15", "KG", "X", 24), rec("b", "2022-09-16", "K", "GX", 31)}, 2},
+		{"one ministry worded two ways", []Record{rec("a", "2022-09-15", "KG", "Ministry of Health of Kyrgyzstan", 24), rec("b", "2022-09-16", "KG", "Kyrgyz Health Ministry", 31)}, 1},
+		{"the country left out", []Record{rec("a", "2022-09-15", "KG", "the Kyrgyz Republic's Health Ministry", 24), rec("b", "2022-09-16", "KG", "Health Ministry", 31)}, 1},
+		{"two ministries", []Record{rec("a", "2022-09-15", "KG", "Ministry of Health", 24), rec("b", "2022-09-16", "KG", "Ministry of Emergency Situations", 31)}, 2},
+		{"independent sources keep their country", []Record{rec("a", "2022-09-15", "", "Kyrgyz Red Crescent", 24), rec("b", "2022-09-16", "", "Tajik Red Crescent", 31)}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

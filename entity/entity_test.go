@@ -418,3 +418,17 @@ func TestSeed(t *testing.T) {
 		}
 	}
 }
+
+func TestCountryWords(t *testing.T) {
+	w := CountryWords()
+	for _, want := range []string{"kyrgyzstan", "kyrgyz", "tajikistan", "tajik", "republic", "russia", "russian", "uzbek"} {
+		if !w[want] {
+			t.Errorf("%q is no country word", want)
+		}
+	}
+	for _, not := range []string{"ministry", "health", "of", "batken", ""} {
+		if w[not] {
+			t.Errorf("%q is a country word", not)
+		}
+	}
+}
