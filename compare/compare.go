@@ -701,11 +701,14 @@ func sourceHash(side doc.Party, name string) uint64 {
 // starts, in a new block if the old one was full. Within a
 // document the figure is its last running total, else its largest (smaller
 // ones are usually parts); across documents a later figure replaces an
-// earlier one and an increment adds to it.
+// earlier one and an increment adds to it. The source is named by the
+// fullest of its names ("Ministry of Health of Kyrgyzstan", not "Health
+// Ministry").
 func (f *folder) source(st *state, run []item, base int) int {
 	var cur value
 	var curLow, curHigh, have bool // whether cur has a low and a high bound
 	var lastIdx int32
+	nameIdx := run[0].rec // the record whose speaker names the source most fully
 	hbase := len(f.hist)
 	for lo := 0; lo < len(run); {
 		hi := lo + 1
@@ -744,6 +747,9 @@ func (f *folder) source(st *state, run []item, base int) int {
 				Document: d.id, Published: d.published})
 		}
 		cur, curLow, curHigh, have, lastIdx = v, vLow, vHigh, true, repIdx
+		if len(st.texts[repIdx].speaker) > len(st.texts[nameIdx].speaker) {
+			nameIdx = repIdx
+		}
 		lo = hi
 	}
 	var hist []Point
@@ -758,7 +764,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 		via = []string{}
 	}
 	f.figs = append(f.figs, Figure{Side: st.party(w.side), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
-		Source: sourceLabel(st.source(lastIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
+		Source: sourceLabel(st.source(nameIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
 		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
 		Approx: st.words.vals[w.approx], Text: t.text, History: hist})
 	return base

@@ -373,19 +373,20 @@ func TestSourceIdentity(t *testing.T) {
 		name    string
 		recs    []Record
 		sources int
+		source  string // the latest figure's source name, when not ""
 	}{
-		{"case folded", []Record{rec("a", "2022-09-15", "KG", "Health Ministry", 24), rec("b", "2022-09-16", "KG", "health ministry", 31)}, 1},
-		{"non-ASCII case folded", []Record{rec("a", "2022-09-15", "KG", "Минздрав", 24), rec("b", "2022-09-16", "KG", "МИНЗДРАВ", 31)}, 1},
-		{"one letter apart", []Record{rec("a", "2022-09-15", "KG", "Speaker 1", 24), rec("b", "2022-09-16", "KG", "Speaker 2", 31)}, 2},
-		{"same name, other side", []Record{rec("a", "2022-09-15", "KG", "Border Service", 24), rec("b", "2022-09-16", "TJ", "Border Service", 31)}, 2},
+		{"case folded", []Record{rec("a", "2022-09-15", "KG", "Health Ministry", 24), rec("b", "2022-09-16", "KG", "health ministry", 31)}, 1, ""},
+		{"non-ASCII case folded", []Record{rec("a", "2022-09-15", "KG", "Минздрав", 24), rec("b", "2022-09-16", "KG", "МИНЗДРАВ", 31)}, 1, ""},
+		{"one letter apart", []Record{rec("a", "2022-09-15", "KG", "Speaker 1", 24), rec("b", "2022-09-16", "KG", "Speaker 2", 31)}, 2, ""},
+		{"same name, other side", []Record{rec("a", "2022-09-15", "KG", "Border Service", 24), rec("b", "2022-09-16", "TJ", "Border Service", 31)}, 2, ""},
 		{"a document without outlet or speaker is its own source", []Record{
 			{Document: "0e00", Published: "2022-09-15", Metric: "killed", About: "KG", Low: f(24), High: f(24), Event: ev},
-			{Document: "0e01", Published: "2022-09-16", Metric: "killed", About: "KG", Low: f(31), High: f(31), Event: ev}}, 2},
-		{"side and name do not run together", []Record{rec("a", "2022-09-15", "KG", "X", 24), rec("b", "2022-09-16", "K", "GX", 31)}, 2},
-		{"one ministry worded two ways", []Record{rec("a", "2022-09-15", "KG", "Ministry of Health of Kyrgyzstan", 24), rec("b", "2022-09-16", "KG", "Kyrgyz Health Ministry", 31)}, 1},
-		{"the country left out", []Record{rec("a", "2022-09-15", "KG", "the Kyrgyz Republic's Health Ministry", 24), rec("b", "2022-09-16", "KG", "Health Ministry", 31)}, 1},
-		{"two ministries", []Record{rec("a", "2022-09-15", "KG", "Ministry of Health", 24), rec("b", "2022-09-16", "KG", "Ministry of Emergency Situations", 31)}, 2},
-		{"independent sources keep their country", []Record{rec("a", "2022-09-15", "", "Kyrgyz Red Crescent", 24), rec("b", "2022-09-16", "", "Tajik Red Crescent", 31)}, 2},
+			{Document: "0e01", Published: "2022-09-16", Metric: "killed", About: "KG", Low: f(31), High: f(31), Event: ev}}, 2, ""},
+		{"side and name do not run together", []Record{rec("a", "2022-09-15", "KG", "X", 24), rec("b", "2022-09-16", "K", "GX", 31)}, 2, ""},
+		{"one ministry worded two ways", []Record{rec("a", "2022-09-15", "KG", "Ministry of Health of Kyrgyzstan", 24), rec("b", "2022-09-16", "KG", "Kyrgyz Health Ministry", 31)}, 1, "Ministry of Health of Kyrgyzstan"},
+		{"the country left out", []Record{rec("a", "2022-09-15", "KG", "Health Ministry", 24), rec("b", "2022-09-16", "KG", "the Kyrgyz Republic's Health Ministry", 31)}, 1, "the Kyrgyz Republic's Health Ministry"},
+		{"two ministries", []Record{rec("a", "2022-09-15", "KG", "Ministry of Health", 24), rec("b", "2022-09-16", "KG", "Ministry of Emergency Situations", 31)}, 2, ""},
+		{"independent sources keep their country", []Record{rec("a", "2022-09-15", "", "Kyrgyz Red Crescent", 24), rec("b", "2022-09-16", "", "Tajik Red Crescent", 31)}, 2, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -401,6 +402,9 @@ func TestSourceIdentity(t *testing.T) {
 				if fg.Source == "" || fg.Speaker == "" && fg.Outlet == "" && fg.Source != "document "+fg.Document {
 					t.Errorf("figure of %s credited to %q", fg.Document, fg.Source)
 				}
+			}
+			if tt.source != "" && figs[0].Source != tt.source {
+				t.Errorf("source named %q, want %q", figs[0].Source, tt.source)
 			}
 			if tt.sources == 1 && (*figs[0].Low != 31 || len(figs[0].History) != 1) {
 				t.Errorf("latest %v with %d earlier, want 31 after 24", *figs[0].Low, len(figs[0].History))
