@@ -126,6 +126,9 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.markEvidence(sent)
 		out = s.learned(sent, out)
 		out = s.sentence(sent, out, k)
+		for i := k; i < len(out); i++ {
+			s.addressee(&out[i])
+		}
 	}
 	for i := range out {
 		out[i].ID = "a" + strconv.Itoa(i+1)
@@ -148,7 +151,11 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 	for i := 0; i < len(s.words); i++ {
 		n := lx.strong.match(s.lows, i)
 		if n == 0 {
-			if n = lx.count.match(s.lows, i); n == 0 || !s.figureAt(i+n) {
+			n = lx.count.match(s.lows, i)
+			if n == 0 && lx.countAt[s.lows[i]] {
+				n = s.atFigure(i)
+			}
+			if n == 0 || !s.figureAt(i+n) {
 				continue
 			}
 		}
@@ -171,6 +178,45 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		i += n - 1
 	}
 	return out
+}
+
+// addressee mends an attribution whose content is only whom the source
+// told ("…, a Tajik source told Reuters."): the report is the clause
+// before the source.
+func (s *state) addressee(at *doc.Attribution) {
+	if at.Source == nil || at.Cue == nil || at.Content.Start < at.Cue.End || at.Source.End > at.Cue.Start {
+		return
+	}
+	c := s.wordAt(at.Cue.Start)
+	if c >= len(s.words) || !s.lx.tell[s.words[c].low] {
+		return
+	}
+	first, last := s.wordAt(at.Content.Start), s.wordAt(at.Content.End)
+	for last < len(s.words) && isFinal(s.words[last].low) {
+		last++
+	}
+	if last < len(s.words) || last-first > 4 {
+		return // more follows, or more than an addressee
+	}
+	if left, ok := s.leftContent(s.wordAt(at.Source.Start)); ok {
+		at.Content = left
+		at.Kind = s.kind(left, at.Kind)
+	}
+}
+
+// atFigure returns the length of the cue "put the number of evacuees at"
+// that starts with the verb at word i: up to "at" within seven words,
+// before a figure; 0 when there is none.
+func (s *state) atFigure(i int) int {
+	for k := i + 1; k < len(s.words) && k <= i+7; k++ {
+		switch w := s.words[k].low; {
+		case w == "at":
+			return k - i + 1
+		case isFinal(w) || w == "that" || s.lx.stop[w]:
+			return 0
+		}
+	}
+	return 0
 }
 
 // figureAt reports whether a figure starts at word k, or after a few

@@ -42,6 +42,7 @@ func TestFind(t *testing.T) {
 		{"according to first", "According to the Kyrgyz side, 63 people died.", "the Kyrgyz side", "According to", "63 people died", doc.AttrAccordingTo, false, doc.EvidenceUnknown},
 		{"according to last", "Five soldiers died, according to the ministry.", "the ministry", "according to", "Five soldiers died", doc.AttrAccordingTo, false, doc.EvidenceUnknown},
 		{"appositive", "Ali Karimov, a spokesman for the army, told reporters that two posts were hit.", "Ali Karimov, a spokesman for the army,", "told", "that two posts were hit", doc.AttrIndirect, false, doc.EvidenceUnknown},
+		{"addressee", "Nine guards were killed in the fighting, a source told Reuters.", "a source", "told", "Nine guards were killed in the fighting", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"hedge cue", "The agency claims that 300 homes burned.", "The agency", "claims", "that 300 homes burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
 		{"hedge word", "The agency reported that 300 homes allegedly burned.", "The agency", "reported", "that 300 homes allegedly burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
 		{"no evidence", "The minister said the land was seized. He did not provide any evidence.", "The minister", "said", "the land was seized", doc.AttrIndirect, false, doc.EvidenceNoneGiven},
@@ -203,6 +204,8 @@ func TestFigureCues(t *testing.T) {
 		{"Tajikistan reported 41 deaths.", "41", "Tajikistan", "reported"},
 		{"The agency reported a total of 41 deaths.", "41", "The agency", "reported"},
 		{"Bishkek put the death toll at 62.", "62", "Bishkek", "put the death toll at"},
+		{"Kyrgyz officials put the number of evacuees at 137,000.", "137,000", "Kyrgyz officials", "put the number of evacuees at"},
+		{"They put the meeting at 5.", "", "", ""},
 		{"Earlier the agency reported 31 dead.", "31", "the agency", "reported"},
 		{"The reported clashes killed 5 people.", "5", "", ""},
 	}

@@ -127,14 +127,20 @@ type lexicon struct {
 	lead map[string]bool
 	// org holds the kinds of organisation a source may name alone ("the
 	// ministry").
-	org     map[string]bool
+	org map[string]bool
+	// tell holds cues whose object names whom the source told ("told
+	// Reuters").
+	tell map[string]bool
+	// countAt holds verbs that put a figure "at" one ("put the number of
+	// evacuees at 137,000").
+	countAt map[string]bool
 	pronoun map[string]string // word → class: he, she, they, it, i, we, you
 }
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{strong: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
-		lead: map[string]bool{}, org: map[string]bool{}}
+		lead: map[string]bool{}, org: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]bool{}}
 	lines, err := dataLines("cues.txt")
 	if err != nil {
 		return nil, err
@@ -199,6 +205,10 @@ func loadLexicon() (*lexicon, error) {
 			lx.lead[word] = true
 		case "org":
 			lx.org[word] = true
+		case "tell":
+			lx.tell[word] = true
+		case "count-at":
+			lx.countAt[word] = true
 		default:
 			return nil, fmt.Errorf("words.txt: unknown class %q", class)
 		}
