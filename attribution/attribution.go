@@ -683,6 +683,18 @@ func (s *state) speaker(src doc.Span) string {
 		return ents[best].ID
 	}
 	low := segment.Lower(s.text[src.Start:src.End])
+	if low == "which" || low == "who" {
+		// "Tajikistan, which puts its toll at 41": the name before it.
+		for k := i - 1; k >= 0; k-- {
+			if gap := strings.TrimSpace(s.text[min(s.ments[k].End, src.Start):src.Start]); s.ments[k].End <= src.Start && gap == "," {
+				return ents[s.ments[k].ent].ID
+			}
+			if src.Start-s.ments[k].Start > 200 {
+				break
+			}
+		}
+		return ""
+	}
 	class := s.lx.pronoun[low]
 	if class == "" {
 		return s.definite(low, i)
