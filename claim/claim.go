@@ -350,7 +350,16 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	if s.nounAfter(b, e) != "" {
 		from = s.skipModifiers(e, sent[1])
 	}
-	for k := from; k < sent[1] && k < from+10; k++ {
+	for k := from; k < sent[1] && k < from+12; k++ {
+		if q := s.isQ[k]; q != 0 && d <= 1 && k > from && (s.lows[k-1] == "and" || s.lows[k-1] == ",") && s.qend[q-1] > k {
+			// "412 houses and 3 schools had been destroyed": the metric
+			// after the figures joined to this one is theirs too.
+			k = s.qend[q-1] - 1
+			for k+1 < sent[1] && s.lx.is("people", s.lows, k+1)+s.lx.is("building", s.lows, k+1)+s.lx.is("equipment", s.lows, k+1) > 0 {
+				k++
+			}
+			continue
+		}
 		if s.isQ[k] != 0 || s.hard(k) {
 			break
 		}
@@ -978,8 +987,8 @@ func (s *state) speaksForState(src doc.Span, e *doc.Entity) bool {
 	}
 	t := strings.TrimPrefix(segment.Lower(s.text[src.Start:src.End]), "the ")
 	t = strings.TrimPrefix(t, "official ")
-	if t == segment.Lower(e.Name) {
-		return true
+	if t == segment.Lower(e.Name) || t == "which" {
+		return true // "Tajikistan, which puts its toll at 42": the state itself
 	}
 	for _, m := range e.Mentions {
 		if t == segment.Lower(m.Text) {
@@ -1189,6 +1198,9 @@ func (s *state) doer(m partyMark) bool {
 			// The subject of a verb; a place before one ends a longer
 			// subject ("fighting near Isfara has killed 100").
 			return !m.place
+		}
+		if s.lx.is("frontier", s.lows, m.end) > 0 && s.lx.is("people", s.lows, m.end) == 0 && s.lx.is("force", s.lows, m.end) == 0 {
+			return true // "59 dead … on the Tajik border": where, not whose
 		}
 		// "Kyrgyz troops used drones", "Tajik forces shelled": the attacker.
 		k := m.end + s.lx.is("force", s.lows, m.end)
