@@ -128,6 +128,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		out = s.sentence(sent, out, k)
 		for i := k; i < len(out); i++ {
 			s.addressee(&out[i])
+			s.otherClause(&out[i])
 		}
 	}
 	for i := range out {
@@ -217,6 +218,32 @@ func (s *state) atFigure(i int) int {
 		}
 	}
 	return 0
+}
+
+// otherClause mends an attribution whose content, after the cue, is a
+// short adverbial and then another clause ("59 died, the ministry said on
+// Monday, while 144 people remain in hospital"): the report is the clause
+// before the source.
+func (s *state) otherClause(at *doc.Attribution) {
+	if at.Source == nil || at.Cue == nil || at.Content.Start < at.Cue.End || at.Source.End > at.Cue.Start {
+		return
+	}
+	first := s.wordAt(at.Content.Start)
+	for k := first; k < len(s.words) && k < first+6 && s.words[k].start < at.Content.End; k++ {
+		if s.words[k].low != "," {
+			continue
+		}
+		if k+1 < len(s.words) {
+			switch s.words[k+1].low {
+			case "while", "whereas", "but", "and":
+				if left, ok := s.leftContent(s.wordAt(at.Source.Start)); ok {
+					at.Content = left
+					at.Kind = s.kind(left, at.Kind)
+				}
+			}
+		}
+		return
+	}
 }
 
 // figureAt reports whether a figure starts at word k, or after a few

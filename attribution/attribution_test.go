@@ -42,6 +42,7 @@ func TestFind(t *testing.T) {
 		{"according to first", "According to the Kyrgyz side, 63 people died.", "the Kyrgyz side", "According to", "63 people died", doc.AttrAccordingTo, false, doc.EvidenceUnknown},
 		{"according to last", "Five soldiers died, according to the ministry.", "the ministry", "according to", "Five soldiers died", doc.AttrAccordingTo, false, doc.EvidenceUnknown},
 		{"appositive", "Ali Karimov, a spokesman for the army, told reporters that two posts were hit.", "Ali Karimov, a spokesman for the army,", "told", "that two posts were hit", doc.AttrIndirect, false, doc.EvidenceUnknown},
+		{"another clause after", "Nine guards were killed, the ministry said on Monday, while four remain missing.", "the ministry", "said", "Nine guards were killed", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"addressee", "Nine guards were killed in the fighting, a source told Reuters.", "a source", "told", "Nine guards were killed in the fighting", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"hedge cue", "The agency claims that 300 homes burned.", "The agency", "claims", "that 300 homes burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
 		{"hedge word", "The agency reported that 300 homes allegedly burned.", "The agency", "reported", "that 300 homes allegedly burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
