@@ -363,7 +363,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		if s.isQ[k] != 0 || s.hard(k) {
 			break
 		}
-		if d == 0 && k == from && (s.countsOther(k) || s.countsOtherInside(b, e)) {
+		if d == 0 && k == from && !s.countedInside(b, e) && (s.countsOther(k) || s.countsOtherInside(b, e)) {
 			break
 		}
 		if s.lx.is("loss", s.lows, k) > 0 && k > e {
@@ -721,6 +721,18 @@ func (s *state) countsOtherInside(b, e int) bool {
 	}
 	// The head noun is the last word of the figure.
 	return e-1 > last && s.countsOther(e-1)
+}
+
+// countedInside reports whether the figure at words [b,e) holds its
+// counted noun ("144 people"): a word after it is then no other noun it
+// counts ("144 people remain in hospital").
+func (s *state) countedInside(b, e int) bool {
+	for k := b + 1; k < e; k++ {
+		if s.lx.is("people", s.lows, k)+s.lx.is("building", s.lows, k)+s.lx.is("equipment", s.lows, k) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nounAfter returns the class of the noun a figure counts ("people",
