@@ -1170,6 +1170,24 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 // demonym, a place in it), not only through an outlet or speaker.
 func (s *state) named(p doc.Party) bool { return p != "" && slices.Contains(s.parties, p) }
 
+// borderCompound reports whether word k ends a compound that starts with
+// "border" ("Tajik border villages", "border posts"): a thing of the
+// party's, not a place name.
+func (s *state) borderCompound(k int) bool {
+	if k >= len(s.lows) {
+		return false
+	}
+	if s.lx.is("people", s.lows, k)+s.lx.is("building", s.lows, k)+s.lx.is("equipment", s.lows, k) > 0 {
+		return true
+	}
+	switch s.lows[k] {
+	case "village", "villages", "post", "posts", "outpost", "outposts", "town", "towns", "settlement", "settlements",
+		"community", "communities", "district", "districts", "region", "regions", "residents":
+		return true
+	}
+	return false
+}
+
 // inAccordingTo reports whether sp lies in the source of an "according
 // to" attribution: a phrase aside, not the subject of its sentence.
 func (s *state) inAccordingTo(sp doc.Span) bool {
@@ -1211,7 +1229,8 @@ func (s *state) doer(m partyMark) bool {
 			// subject ("fighting near Isfara has killed 100").
 			return !m.place
 		}
-		if s.lx.is("frontier", s.lows, m.end) > 0 && s.lx.is("people", s.lows, m.end) == 0 && s.lx.is("force", s.lows, m.end) == 0 {
+		if n := s.lx.is("frontier", s.lows, m.end); n > 0 && s.lx.is("people", s.lows, m.end) == 0 && s.lx.is("force", s.lows, m.end) == 0 &&
+			!s.borderCompound(m.end+n) {
 			return true // "59 dead … on the Tajik border": where, not whose
 		}
 		// "Kyrgyz troops used drones", "Tajik forces shelled": the attacker.
