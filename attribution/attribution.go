@@ -127,8 +127,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		out = s.learned(sent, out)
 		out = s.sentence(sent, out, k)
 		for i := k; i < len(out); i++ {
-			s.addressee(&out[i])
-			s.otherClause(&out[i])
+			s.mendContent(&out[i])
 		}
 	}
 	for i := range out {
@@ -181,28 +180,55 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 	return out
 }
 
-// addressee mends an attribution whose content is only whom the source
-// told ("…, a Tajik source told Reuters."): the report is the clause
-// before the source.
-func (s *state) addressee(at *doc.Attribution) {
+// mendContent gives an attribution whose content after its cue is not
+// what was reported the clause before its source instead: when that
+// content is only whom the source told ("…, a Tajik source told
+// Reuters."), or a short adverbial and then another clause ("59 died, the
+// ministry said on Monday, while 144 remain in hospital").
+func (s *state) mendContent(at *doc.Attribution) {
 	if at.Source == nil || at.Cue == nil || at.Content.Start < at.Cue.End || at.Source.End > at.Cue.Start {
 		return
 	}
-	c := s.wordAt(at.Cue.Start)
-	if c >= len(s.words) || !s.lx.tell[s.words[c].low] {
+	if !s.addressee(at) && !s.otherClause(at) {
 		return
-	}
-	first, last := s.wordAt(at.Content.Start), s.wordAt(at.Content.End)
-	for last < len(s.words) && isFinal(s.words[last].low) {
-		last++
-	}
-	if last < len(s.words) || last-first > 4 {
-		return // more follows, or more than an addressee
 	}
 	if left, ok := s.leftContent(s.wordAt(at.Source.Start)); ok {
 		at.Content = left
 		at.Kind = s.kind(left, at.Kind)
 	}
+}
+
+// addressee reports whether the content after a telling cue is only its
+// addressee, at the end of the sentence.
+func (s *state) addressee(at *doc.Attribution) bool {
+	c := s.wordAt(at.Cue.Start)
+	if c >= len(s.words) || !s.lx.tell[s.words[c].low] {
+		return false
+	}
+	first, last := s.wordAt(at.Content.Start), s.wordAt(at.Content.End)
+	for last < len(s.words) && isFinal(s.words[last].low) {
+		last++
+	}
+	return last == len(s.words) && last-first <= 4
+}
+
+// otherClause reports whether the content after the cue is a short
+// adverbial and then another clause (", while", ", but", ", and").
+func (s *state) otherClause(at *doc.Attribution) bool {
+	first := s.wordAt(at.Content.Start)
+	for k := first; k < len(s.words) && k < first+6 && s.words[k].start < at.Content.End; k++ {
+		if s.words[k].low != "," {
+			continue
+		}
+		if k+1 < len(s.words) {
+			switch s.words[k+1].low {
+			case "while", "whereas", "but", "and":
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // atFigure returns the length of the cue "put the number of evacuees at"
@@ -218,32 +244,6 @@ func (s *state) atFigure(i int) int {
 		}
 	}
 	return 0
-}
-
-// otherClause mends an attribution whose content, after the cue, is a
-// short adverbial and then another clause ("59 died, the ministry said on
-// Monday, while 144 people remain in hospital"): the report is the clause
-// before the source.
-func (s *state) otherClause(at *doc.Attribution) {
-	if at.Source == nil || at.Cue == nil || at.Content.Start < at.Cue.End || at.Source.End > at.Cue.Start {
-		return
-	}
-	first := s.wordAt(at.Content.Start)
-	for k := first; k < len(s.words) && k < first+6 && s.words[k].start < at.Content.End; k++ {
-		if s.words[k].low != "," {
-			continue
-		}
-		if k+1 < len(s.words) {
-			switch s.words[k+1].low {
-			case "while", "whereas", "but", "and":
-				if left, ok := s.leftContent(s.wordAt(at.Source.Start)); ok {
-					at.Content = left
-					at.Kind = s.kind(left, at.Kind)
-				}
-			}
-		}
-		return
-	}
 }
 
 // figureAt reports whether a figure starts at word k, or after a few
