@@ -355,7 +355,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			// "412 houses and 3 schools had been destroyed": the metric
 			// after the figures joined to this one is theirs too.
 			k = s.qend[q-1] - 1
-			for k+1 < sent[1] && s.lx.is("people", s.lows, k+1)+s.lx.is("building", s.lows, k+1)+s.lx.is("equipment", s.lows, k+1) > 0 {
+			for k+1 < sent[1] && s.counted(k+1) > 0 {
 				k++
 			}
 			continue
@@ -383,7 +383,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			k += n - 1
 			continue
 		}
-		if n := s.lx.is("people", s.lows, k) + s.lx.is("building", s.lows, k) + s.lx.is("equipment", s.lows, k); n > 0 && d == 0 {
+		if n := s.counted(k); n > 0 && d == 0 {
 			continue
 		}
 		d++
@@ -693,8 +693,7 @@ func (s *state) wordsSpan(b, e int) doc.Span {
 // is not an adverb.
 func (s *state) countsOther(k int) bool {
 	w := s.lows[k]
-	if s.lx.is("filler", s.lows, k) > 0 || s.lx.is("people", s.lows, k) > 0 || s.lx.is("building", s.lows, k) > 0 ||
-		s.lx.is("equipment", s.lows, k) > 0 {
+	if s.lx.is("filler", s.lows, k) > 0 || s.counted(k) > 0 {
 		return false
 	}
 	if n, _ := s.lx.metrics.match(s.lows, k); n > 0 {
@@ -728,11 +727,23 @@ func (s *state) countsOtherInside(b, e int) bool {
 // counts ("144 people remain in hospital").
 func (s *state) countedInside(b, e int) bool {
 	for k := b + 1; k < e; k++ {
-		if s.lx.is("people", s.lows, k)+s.lx.is("building", s.lows, k)+s.lx.is("equipment", s.lows, k) > 0 {
+		if s.counted(k) > 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// counted returns the number of words of the counted noun (people, a
+// building, equipment) that starts at word k, or 0.
+func (s *state) counted(k int) int {
+	if n := s.lx.is("people", s.lows, k); n > 0 {
+		return n
+	}
+	if n := s.lx.is("building", s.lows, k); n > 0 {
+		return n
+	}
+	return s.lx.is("equipment", s.lows, k)
 }
 
 // nounAfter returns the class of the noun a figure counts ("people",
@@ -1177,7 +1188,7 @@ func (s *state) borderCompound(k int) bool {
 	if k >= len(s.lows) {
 		return false
 	}
-	if s.lx.is("people", s.lows, k)+s.lx.is("building", s.lows, k)+s.lx.is("equipment", s.lows, k) > 0 {
+	if s.counted(k) > 0 {
 		return true
 	}
 	switch s.lows[k] {
