@@ -96,7 +96,7 @@ func (b *Builder) sourceID(side doc.Party, name string) uint64 {
 }
 
 // sourceKey returns what identifies a source name: its words in lower
-// case and in order, without "the", "of" and, for a side's own bodies,
+// case and in alphabetical order, without "the", "of" and, for a side's own bodies,
 // the words of country names, so that "the Ministry of Health of
 // Kyrgyzstan", "the Kyrgyz Health Ministry" and "the Health Ministry" of
 // side KG are one source. Independent sources keep their countries ("the

@@ -54,7 +54,8 @@ func (st *state) timeline(opts Options) []Entry {
 			e.Figures = append(e.Figures, sf)
 		}
 		if c := st.reports[i].Contradiction; c != nil {
-			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", What(gd.metric, "", gd.about), contradictionText(c)))
+			metric, unit := splitMetric(gd.metric)
+			e.Notes = append(e.Notes, fmt.Sprintf("contradiction on %s: %s", What(metric, unit, gd.about), contradictionText(c)))
 		}
 	}
 	var out []Entry
@@ -103,13 +104,11 @@ func boolRank(b bool) int {
 	return 0
 }
 
-// What names a metric, in words, and the party it counts: "buildings
-// destroyed (KG)", "area in km² (TJ)"; "event" for a record without a
-// metric.
+// What names a metric, in words, what it counts for the metrics that
+// count things of some kind, and the party it counts: "buildings
+// destroyed (KG)", "area in km² (TJ)", "military losses: tank (TJ)";
+// "event" for a record without a metric.
 func What(metric, unit string, about doc.Party) string {
-	if m, u := splitMetric(metric); u != "" {
-		metric, unit = m, u
-	}
 	w := strings.ReplaceAll(metric, "_", " ")
 	if unit != "" && (metric == "count" || metric == "military_losses") {
 		w += ": " + unit
