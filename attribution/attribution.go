@@ -724,7 +724,7 @@ func (s *state) speaker(src doc.Span) string {
 	}
 	class := s.lx.pronoun[low]
 	if class == "" {
-		return s.definite(low, i)
+		return s.definite(low, src.Start, i)
 	}
 	for k := i - 1; k >= 0 && src.Start-s.ments[k].End < 3000; k-- {
 		kind := ents[s.ments[k].ent].Kind
@@ -743,20 +743,17 @@ func (s *state) speaker(src doc.Span) string {
 	return ""
 }
 
-// definite resolves a source that names an organisation by its kind
-// alone ("the ministry", "the Committee") to the nearest organisation
-// mentioned before it (mention i on) whose name holds that word: "the
-// ministry" after "the Ministry of Health of Kyrgyzstan".
-func (s *state) definite(low string, i int) string {
+// definite resolves a source at byte start that names an organisation by
+// its kind alone ("the ministry", "the Committee") to the nearest
+// organisation mentioned before it (the mentions before i) whose name
+// holds that word: "the ministry" after "the Ministry of Health of
+// Kyrgyzstan".
+func (s *state) definite(low string, start, i int) string {
 	head, ok := strings.CutPrefix(low, "the ")
 	if !ok || !s.lx.org[head] {
 		return ""
 	}
 	ents := s.a.Entities
-	start := s.ments[min(i, len(s.ments)-1)].Start
-	if i == len(s.ments) {
-		start = len(s.text)
-	}
 	for k := i - 1; k >= 0 && start-s.ments[k].End < 3000; k-- {
 		e := &ents[s.ments[k].ent]
 		if e.Kind != doc.KindOrganization {

@@ -3,6 +3,7 @@ package attribution_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -132,6 +133,8 @@ func FuzzFind(f *testing.F) {
 		"According to him, „Nobody was hurt,“ he added. 'Yes' \"no",
 		"\"Open\n\n\"Still open,\" she said.",
 		"X, a, said: «»",
+		"The ministry said 5 died; Earlier the Ministry of Health reported 4, Tajikistan, which put the toll at 3, told Reuters.",
+		"The ministry said 5 died.",
 	} {
 		f.Add(s)
 	}
@@ -141,8 +144,30 @@ func FuzzFind(f *testing.F) {
 	}
 	seg := segment.New()
 	f.Fuzz(func(t *testing.T, text string) {
-		a := doc.NewAnalysis(doc.Document{Text: text})
+		a := doc.NewAnalysis(doc.Document{Text: text, Outlet: "Wire"})
 		a.Sentences = seg.Sentences(text)
+		// Names as entities wherever they occur (inside words too), and an
+		// outlet without a mention, as the entities layer may give them.
+		a.Entities = []doc.Entity{{ID: "e1", Kind: doc.KindOutlet, Name: "Wire"}}
+		for _, name := range []string{"Ministry of Health", "Tajikistan", "Reuters"} {
+			e := doc.Entity{ID: "e" + strconv.Itoa(len(a.Entities)+1), Kind: doc.KindOrganization, Name: name}
+			for i := 0; ; {
+				j := strings.Index(text[i:], name)
+				if j < 0 {
+					break
+				}
+				e.Mentions = append(e.Mentions, doc.MentionOf(text, doc.Span{Start: i + j, End: i + j + len(name)}))
+				i += j + len(name)
+			}
+			a.Entities = append(a.Entities, e)
+		}
+		var qs []doc.Quantity
+		for i := 0; i < len(text); i++ {
+			if text[i] >= '0' && text[i] <= '9' {
+				qs = append(qs, doc.Quantity{Start: i, End: i + 1, Text: text[i : i+1]})
+			}
+		}
+		a.Quantities = qs
 		an.Annotate(a)
 		for _, at := range a.Attributions {
 			if at.Source == nil {
@@ -228,5 +253,23 @@ func TestFigureCues(t *testing.T) {
 				t.Errorf("source %q cue %q, want %q %q", a.Attributions[0].Source.Text, a.Attributions[0].Cue.Text, tt.source, tt.cue)
 			}
 		})
+	}
+}
+
+// TestDefiniteWithoutMentions checks that a source naming a kind of body
+// ("the ministry") is resolved, or not, without trouble when the only
+// entity has no mention in the text (a document's outlet).
+func TestDefiniteWithoutMentions(t *testing.T) {
+	an, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The ministry said 5 people died."
+	a := doc.NewAnalysis(doc.Document{Text: text, Outlet: "Wire"})
+	a.Sentences = segment.New().Sentences(text)
+	a.Entities = []doc.Entity{{ID: "e1", Kind: doc.KindOutlet, Name: "Wire"}}
+	an.Annotate(a)
+	if len(a.Attributions) != 1 || a.Attributions[0].Speaker != "" {
+		t.Errorf("attributions %+v, want one without a speaker", a.Attributions)
 	}
 }
