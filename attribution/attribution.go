@@ -152,7 +152,7 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		n := lx.strong.match(s.lows, i)
 		if n == 0 {
 			n = lx.count.match(s.lows, i)
-			if n == 0 && lx.countAt[s.lows[i]] {
+			if n == 0 && lx.countAt[s.lows[i]] != "" {
 				n = s.atFigure(i)
 			}
 			if n == 0 || !s.figureAt(i+n) {
@@ -232,15 +232,20 @@ func (s *state) otherClause(at *doc.Attribution) bool {
 }
 
 // atFigure returns the length of the cue "put the number of evacuees at"
-// that starts with the verb at word i: up to "at" within seven words,
-// before a figure; 0 when there is none.
+// or "raised the death toll to" that starts with the verb at word i: up
+// to "at" or "to" within seven words, before a figure; 0 when there is
+// none.
 func (s *state) atFigure(i int) int {
+	to := s.lx.countAt[s.words[i].low] == "to"
+	tally := false // "to" needs what it raises: "the toll", "the figure"
 	for k := i + 1; k < len(s.words) && k <= i+7; k++ {
 		switch w := s.words[k].low; {
-		case w == "at":
+		case w == "at" && !to, w == "to" && to && tally:
 			return k - i + 1
-		case isFinal(w) || w == "that" || s.lx.stop[w]:
+		case isFinal(w) || w == "that" || w == "to" || s.lx.stop[w]:
 			return 0
+		case w == "toll" || w == "figure" || w == "figures" || w == "number" || w == "count" || w == "tally" || w == "estimate":
+			tally = true
 		}
 	}
 	return 0

@@ -232,6 +232,7 @@ func TestFigureCues(t *testing.T) {
 		{"Bishkek put the death toll at 62.", "62", "Bishkek", "put the death toll at"},
 		{"Kyrgyz officials put the number of evacuees at 137,000.", "137,000", "Kyrgyz officials", "put the number of evacuees at"},
 		{"They put the meeting at 5.", "", "", ""},
+		{"The Kyrgyz Health Ministry revised the figure to 62.", "62", "The Kyrgyz Health Ministry", "revised the figure to"},
 		{"Earlier the agency reported 31 dead.", "31", "the agency", "reported"},
 		{"The reported clashes killed 5 people.", "5", "", ""},
 	}

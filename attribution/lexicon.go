@@ -132,15 +132,16 @@ type lexicon struct {
 	// Reuters").
 	tell map[string]bool
 	// countAt holds verbs that put a figure "at" one ("put the number of
-	// evacuees at 137,000").
-	countAt map[string]bool
+	// evacuees at 137,000") or raise it "to" one ("raised the death toll
+	// to 59"), with that preposition.
+	countAt map[string]string
 	pronoun map[string]string // word → class: he, she, they, it, i, we, you
 }
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{strong: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
-		lead: map[string]bool{}, org: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]bool{}}
+		lead: map[string]bool{}, org: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
 	lines, err := dataLines("cues.txt")
 	if err != nil {
 		return nil, err
@@ -208,7 +209,9 @@ func loadLexicon() (*lexicon, error) {
 		case "tell":
 			lx.tell[word] = true
 		case "count-at":
-			lx.countAt[word] = true
+			lx.countAt[word] = "at"
+		case "count-to":
+			lx.countAt[word] = "to"
 		default:
 			return nil, fmt.Errorf("words.txt: unknown class %q", class)
 		}
@@ -218,6 +221,9 @@ func loadLexicon() (*lexicon, error) {
 		for w := range p.byFirst {
 			lx.starts[w] |= bit
 		}
+	}
+	for w := range lx.countAt {
+		lx.starts[w] |= startsCount
 	}
 	return lx, nil
 }
