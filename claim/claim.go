@@ -546,6 +546,7 @@ func (s *state) claims() []doc.Claim {
 		}
 		si := s.words[b].sent
 		c := doc.Claim{Low: q.Low, High: q.High, Approx: q.Approx, Unit: q.Unit, Via: []string{}, Evidence: doc.EvidenceUnknown}
+		frameAfter := false // the figure's party is named in the frame after it
 		span := q.Span()
 		cue, ok := s.findMetric(qi)
 		noun := s.nounAfter(b, e)
@@ -589,6 +590,14 @@ func (s *state) claims() []doc.Claim {
 				c.Total = out[pi].Total
 				break
 			}
+			if s.mirrored(b, e, s.wordAt(out[pi].End)) {
+				// "59 dead on the Kyrgyz side and 35 on the Tajik side": the
+				// metric of the figure before, left out in a frame repeated
+				// after "and"; the party is the frame's.
+				c.Metric = out[pi].Metric
+				frameAfter = true
+				break
+			}
 			if noun != "" && noun == s.nounAfter(first[pi], s.wordAt(out[pi].End)) && andGap(s.text[out[pi].End:q.Start]) {
 				// "destroyed 12 tanks and 4 armoured vehicles": the same
 				// act on more of the same kind.
@@ -620,6 +629,14 @@ func (s *state) claims() []doc.Claim {
 		c.Text = s.text[span.Start:span.End]
 		s.attribute(&c, q.Span())
 		c.About = s.about(b, e, c)
+		if frameAfter {
+			for _, m := range s.marks {
+				if m.word >= e && m.word < e+5 {
+					c.About = m.party
+					break
+				}
+			}
+		}
 		if c.About == "" && c.Breakdown != "" {
 			// "a toll of 41, including 17 servicemen": the whole's party.
 			for i := len(out) - 1; i >= 0; i-- {
@@ -650,6 +667,21 @@ func (s *state) gapped(b, e, pb int) bool {
 		return false
 	}
 	return e >= len(s.words) || s.words[e].sent != s.words[b].sent || !s.countsOther(e) && s.lx.is("people", s.lows, e) == 0 && s.lx.is("building", s.lows, e) == 0
+}
+
+// mirrored reports whether the figure at words [b,e), after "and", repeats
+// the frame that follows the claim ending before word pe: the same
+// preposition after both ("59 dead on the Kyrgyz side and 35 on the Tajik
+// side").
+func (s *state) mirrored(b, e, pe int) bool {
+	if b == 0 || s.lows[b-1] != "and" || e >= len(s.lows) || pe >= b || s.words[e].sent != s.words[b].sent {
+		return false
+	}
+	switch s.lows[e] {
+	case "on", "in", "among", "from":
+		return s.lows[pe] == s.lows[e]
+	}
+	return false
 }
 
 // age reports whether the figure q gives someone's age ("52-year-old", "52
@@ -1083,6 +1115,11 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			srcSpans = append(srcSpans, at.Source.Span())
 		}
 	}
+	// "94 killed, with 59 on the Kyrgyz side and 35 on the Tajik side":
+	// a total whose parts name two parties is about both.
+	if s.partsOfBoth(e, sent[1]) {
+		return ""
+	}
 	// "59 of its citizens": the subject's party, the first party named
 	// in the sentence before the figure, even as the speaker ("Kyrgyzstan
 	// said 59 of its citizens …") or a doer ("Kyrgyzstan accuses Tajikistan
@@ -1197,6 +1234,34 @@ func (s *state) borderCompound(k int) bool {
 		return true
 	}
 	return false
+}
+
+// partsOfBoth reports whether the figure ending before word e is followed,
+// before any party is named, by a phrase of parts (", with", ",
+// including", "of whom") that names two parties before word end.
+func (s *state) partsOfBoth(e, end int) bool {
+	k := e
+	for k < end && k < e+8 && s.lows[k] != "," && s.lx.is("part", s.lows, k) == 0 {
+		k++
+	}
+	if k >= end || k >= e+8 {
+		return false
+	}
+	if s.lows[k] == "," {
+		if k+1 >= end || s.lows[k+1] != "with" && s.lx.is("part", s.lows, k+1) == 0 {
+			return false
+		}
+	}
+	var parties []doc.Party
+	for _, m := range s.marks {
+		switch {
+		case m.word >= e && m.word < k:
+			return false // a party named before the parts: the figure's own
+		case m.word > k && m.word < end && !slices.Contains(parties, m.party):
+			parties = append(parties, m.party)
+		}
+	}
+	return len(parties) >= 2
 }
 
 // inAccordingTo reports whether sp lies in the source of an "according
