@@ -1301,9 +1301,10 @@ func (s *state) doer(m partyMark) bool {
 		case "-", "–":
 			return true // a compound
 		case "has", "have", "had", "will", "would", "intends":
-			// The subject of a verb; a place before one ends a longer
-			// subject ("fighting near Isfara has killed 100").
-			return !m.place
+			// The subject of a verb, unless the verb is a loss
+			// ("Kyrgyzstan had lost 200 servicemen"); a place before one
+			// ends a longer subject ("fighting near Isfara has killed 100").
+			return !m.place && s.lx.is("loss", s.lows, m.end+1) == 0
 		}
 		if n := s.lx.is("frontier", s.lows, m.end); n > 0 && s.lx.is("people", s.lows, m.end) == 0 && s.lx.is("force", s.lows, m.end) == 0 &&
 			!s.borderCompound(m.end+n) {
