@@ -1192,6 +1192,12 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	// The place of a battle does not say whose equipment was lost there.
 	if placeScore <= 15 && placeScore < bestScore && c.Metric != "military_losses" {
 		if otherPlace != "" && otherScore <= placeScore+4 {
+			// Places of both parties: a party's own count of losses is
+			// its own ("Tajik authorities said 41 were killed in the Isfara
+			// and Batken clashes"); anyone else's is about both.
+			if (c.Side == bestPlace || c.Side == otherPlace) && losses(c.Metric) {
+				return c.Side
+			}
 			return ""
 		}
 		return bestPlace
@@ -1202,16 +1208,23 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	if p := s.column(b); p != "" {
 		return p
 	}
-	switch c.Metric {
-	case "killed", "injured", "missing", "displaced", "buildings_destroyed", "buildings_damaged", "military_losses":
-		// The losses a side reports are its own, if it is a party the
-		// document names: an outlet abroad reporting deaths ("Radio
-		// Azattyk reported …") does not make them its country's.
-		if s.named(c.Side) {
-			return c.Side
-		}
+	// The losses a side reports are its own, if it is a party the document
+	// names: an outlet abroad reporting deaths ("Radio Azattyk reported …")
+	// does not make them its country's.
+	if losses(c.Metric) && s.named(c.Side) {
+		return c.Side
 	}
 	return ""
+}
+
+// losses reports whether a metric counts a party's losses, which the
+// party itself reports of its own.
+func losses(metric string) bool {
+	switch metric {
+	case "killed", "injured", "missing", "displaced", "buildings_destroyed", "buildings_damaged", "military_losses":
+		return true
+	}
+	return false
 }
 
 // named reports whether the document names party p (a country, a
