@@ -53,6 +53,7 @@ func TestParse(t *testing.T) {
 		{"500 hectares", "[500 hectares 5..5 km2]"},
 		{"63 people died", "[63 people 63..63 people]"},
 		{"10 Kyrgyz civilians", "[10 Kyrgyz civilians 10..10 people]"},
+		{"and one border guard was wounded", "[one border guard 1..1 people]"},
 		{"600 residential buildings", "[600 residential buildings 600..600 buildings]"},
 		{"$20", "[$20 20..20 USD]"},
 		{"the 77th session", ""},
