@@ -443,8 +443,8 @@ func (p *parser) dayFirst(i int) (when, int, bool) {
 	}
 	w := when{d: d, m: p.word(e).val}
 	e++
-	if p.mark(e, ".") && p.adj(e) {
-		e++
+	if p.mark(e, ".") && p.adj(e) && len(p.str(e-1)) <= 4 {
+		e++ // "16. Nov. 2016"; the period after "September" ends the sentence
 	}
 	k := e
 	if p.mark(k, ",") || p.mark(k, "-") && p.adj(k) {

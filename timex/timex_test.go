@@ -49,6 +49,7 @@ func TestResolve(t *testing.T) {
 		{"dated 13.5.2015", "", "13.5.2015=2015-05-13..2015-05-13"},
 		{"From September 14 to September 17, 2022", "", "From September 14 to September 17, 2022=2022-09-14..2022-09-17"},
 		{"on 14-17 September", "2022-10-06", "14-17 September=2022-09-14..2022-09-17"},
+		{"It happened on 14 September.", "2022-10-06", "14 September=2022-09-14..2022-09-14"},
 		{"between 3 and 12 of Sept", "2022-10-06", "between 3 and 12 of Sept=2022-09-03..2022-09-12"},
 		{"in the spring of 2021", "", "the spring of 2021=2021-03-01..2021-05-31"},
 		{"the winter of 2021", "", "the winter of 2021=2020-12-01..2021-02-28"},
