@@ -55,10 +55,8 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			}
 			m := eventMention{typ: typ, word: k, n: n}
 			if t, ok := s.timeIn(si, k); ok {
-				m.from, m.to, m.gran = t.From, t.To, t.Granularity
-				if t.Through != "" {
-					m.to = t.Through // "from May to September" runs through September
-				}
+				m.from, m.to = timeBounds(t)
+				m.gran = t.Granularity
 			}
 			ms = append(ms, m)
 			k += n - 1
@@ -182,10 +180,8 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			// the one it implies ("On September 16 the military destroyed
 			// 12 tanks near Batken").
 			if t, ok := s.timeIn(si, b); ok {
-				g.ev.From, g.ev.To, g.ev.DateSource = t.From, t.To, doc.DateFromText
-				if t.Through != "" {
-					g.ev.To = t.Through
-				}
+				g.ev.From, g.ev.To = timeBounds(t)
+				g.ev.DateSource = doc.DateFromText
 			}
 			s.addContext(&g.ev, si)
 			groups = append(groups, g)
@@ -295,6 +291,15 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		}
 	}
 	return best, bestD < 1<<30
+}
+
+// timeBounds returns the days an event dated by t spans: "from May to
+// September" runs through September.
+func timeBounds(t doc.Time) (from, to string) {
+	if t.Through != "" {
+		return t.From, t.Through
+	}
+	return t.From, t.To
 }
 
 // addContext adds the places and parties named in sentence si to ev.
