@@ -84,3 +84,36 @@ func BenchmarkComparisonEvent(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkCompareEncoded1M compares the 1,000,000 generated claims of
+// BenchmarkCompare1M added a document at a time from their encoding
+// (AppendDocument), as Read does from a store that keeps it.
+func BenchmarkCompareEncoded1M(b *testing.B) {
+	recs := GenerateRecords(1_000_000)
+	var docs []string
+	for lo := 0; lo < len(recs); {
+		hi := lo + 1
+		for hi < len(recs) && recs[hi].Document == recs[lo].Document {
+			hi++
+		}
+		data, err := AppendDocument(nil, recs[lo:hi])
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, string(data))
+		lo = hi
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		bl := NewBuilder(len(recs))
+		for _, d := range docs {
+			if err := bl.AddDocument(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		bl.Comparison().Report(Options{})
+	}
+	b.ReportMetric((cpuTime()-c0).Seconds()/float64(b.N), "cpu-s/op")
+}

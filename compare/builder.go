@@ -33,6 +33,8 @@ type Builder struct {
 	// needed.
 	sources      map[doc.Party]map[string]uint64
 	countryWords map[string]bool
+	// memo numbers the strings of the document AddDocument adds.
+	memo docMemo
 }
 
 // row is what a comparison keeps of a record, without pointers.
@@ -126,6 +128,20 @@ func sourceKey(side doc.Party, name string, countryWords map[string]bool) string
 // Event before it has read the event's fields.
 func (b *Builder) Add(r *Record) {
 	st := b.st
+	b.add(r, rowIDs{metric: st.metrics.id(metricKey(r.Metric, r.Unit)), about: st.parties.id(string(r.About)),
+		side: st.parties.id(string(r.Side)), approx: st.words.id(r.Approx), evid: st.words.id(r.Evidence),
+		src: b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))})
+}
+
+// rowIDs are the numbers of a record's strings in a Builder's tables.
+type rowIDs struct {
+	metric, about, side, approx, evid int32
+	src                               uint64
+}
+
+// add adds a record whose strings are numbered.
+func (b *Builder) add(r *Record, ids rowIDs) {
+	st := b.st
 	i := int32(len(st.rows))
 	var oi int32
 	var ok bool
@@ -154,9 +170,7 @@ func (b *Builder) Add(r *Record) {
 	o.addSide(r.Side, i)
 
 	w := row{value: valueOf(r), start: int32(min(max(r.Start, 0), 1<<31-1)), doc: st.docs.id(r), occ: oi,
-		metric: st.metrics.id(metricKey(r.Metric, r.Unit)), about: st.parties.id(string(r.About)), side: st.parties.id(string(r.Side)),
-		approx: st.words.id(r.Approx), evid: st.words.id(r.Evidence)}
-	w.src = b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
+		metric: ids.metric, about: ids.about, side: ids.side, approx: ids.approx, evid: ids.evid, src: ids.src}
 	if r.Hedged {
 		w.flags |= rowHedged
 	}
@@ -178,6 +192,97 @@ func (b *Builder) Add(r *Record) {
 	}
 	st.rows = append(st.rows, w)
 	st.texts = append(st.texts, rowText{r.Claim, r.Text, r.Speaker})
+}
+
+// AddDocument adds the records of a document encoded by AppendDocument.
+// The Builder keeps data's memory. It numbers each string of the
+// document once, not once per record: a store that keeps the encoding
+// (see EncodedSource) adds a document several times faster than its
+// records one by one. A malformed encoding is an error, after which the
+// Builder holds the records decoded before it.
+func (b *Builder) AddDocument(data string) error {
+	st := b.st
+	m := &b.memo
+	m.reset()
+	return decodeDocument(data, &m.decodeScratch, func(r *Record, rf *refs) {
+		var ids rowIDs
+		ids.about = m.id(rf.about, roleParty, func() int32 { return st.parties.id(string(r.About)) })
+		ids.side = m.id(rf.side, roleParty, func() int32 { return st.parties.id(string(r.Side)) })
+		ids.approx = m.id(rf.approx, roleWord, func() int32 { return st.words.id(r.Approx) })
+		ids.evid = m.id(rf.evidence, roleWord, func() int32 { return st.words.id(r.Evidence) })
+		ids.metric = m.metric(rf.metric, rf.unit, func() int32 { return st.metrics.id(metricKey(r.Metric, r.Unit)) })
+		ids.src = m.source(rf.side, rf.speaker, func() uint64 {
+			return b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
+		})
+		b.add(r, ids)
+	})
+}
+
+// docMemo holds the numbers of the strings of the document AddDocument
+// adds, by their refs in the document's table of strings: the numbers of
+// parties and of words by ref and role, and lists for the pairs of refs
+// that make metric keys and sources.
+type docMemo struct {
+	decodeScratch
+	ids     []int32 // by 2*ref + role, plus one; 0 is not yet known
+	metrics []memoPair[int32]
+	sources []memoPair[uint64]
+}
+
+// The roles of a string in docMemo.ids: a party or a word (an
+// approximation, evidence).
+const (
+	roleParty = iota
+	roleWord
+)
+
+// id returns the number of the string of ref in a role, interning it the
+// first time.
+func (m *docMemo) id(ref, role int, intern func() int32) int32 {
+	k := 2*ref + role
+	if k >= len(m.ids) {
+		m.ids = append(m.ids, make([]int32, k+1-len(m.ids))...)
+	}
+	if v := m.ids[k]; v != 0 {
+		return v - 1
+	}
+	v := intern()
+	m.ids[k] = v + 1
+	return v
+}
+
+// memoPair is the number of a pair of refs.
+type memoPair[T any] struct {
+	a, b int
+	id   T
+}
+
+func (m *docMemo) reset() {
+	clear(m.ids)
+	m.ids = m.ids[:0]
+	m.metrics, m.sources = m.metrics[:0], m.sources[:0]
+}
+
+func (m *docMemo) metric(metric, unit int, intern func() int32) int32 {
+	for _, p := range m.metrics {
+		if p.a == metric && p.b == unit {
+			return p.id
+		}
+	}
+	id := intern()
+	m.metrics = append(m.metrics, memoPair[int32]{metric, unit, id})
+	return id
+}
+
+func (m *docMemo) source(side, speaker int, intern func() uint64) uint64 {
+	for _, p := range m.sources {
+		if p.a == side && p.b == speaker {
+			return p.id
+		}
+	}
+	id := intern()
+	m.sources = append(m.sources, memoPair[uint64]{side, speaker, id})
+	return id
 }
 
 // Comparison groups and compares the records added. The Builder must not
@@ -206,12 +311,18 @@ func Read(ctx context.Context, src RecordSource, from, to string, keep func(*Rec
 		}
 	}
 	b := NewBuilder(n)
-	err := src.EachRecord(ctx, from, to, func(r *Record) error {
+	add := func(r *Record) error {
 		if keep == nil || keep(r) {
 			b.Add(r)
 		}
 		return nil
-	})
+	}
+	var err error
+	if es, ok := src.(EncodedSource); ok && keep == nil {
+		err = es.EachEncoded(ctx, from, to, b.AddDocument, add)
+	} else {
+		err = src.EachRecord(ctx, from, to, add)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -98,6 +98,18 @@ type SizedSource interface {
 	SizeHint(ctx context.Context, from, to string) (int, error)
 }
 
+// EncodedSource is a RecordSource that keeps the records of its documents
+// encoded by AppendDocument, so that Read adds a stored document in one
+// step (Builder.AddDocument).
+type EncodedSource interface {
+	RecordSource
+	// EachEncoded calls doc with the encoding of every stored document
+	// published within [from, to] that has one, and rec with every record
+	// of the other documents, as EachRecord does, stopping at the first
+	// error either returns. An encoding may be kept.
+	EachEncoded(ctx context.Context, from, to string, doc func(data string) error, rec func(*Record) error) error
+}
+
 // VersionedSource is a RecordSource that tells when its records change, so
 // that a reader may keep a Comparison of them until they do.
 type VersionedSource interface {

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,24 +13,41 @@ import (
 	"github.com/parallaxnews/parallax/doc"
 )
 
-var _ compare.VersionedSource = (*Store)(nil)
+var (
+	_ compare.VersionedSource = (*Store)(nil)
+	_ compare.EncodedSource   = (*Store)(nil)
+)
 
-// The queries of EachRecord. Each reads one table in storage order with
-// the publication period as its only filter: the comparison needs every
-// claim of the period, so a scan beats any index.
+// The queries of EachEncoded. Each reads one table with the publication
+// period as its filter: the comparison needs every claim of the period.
 const (
+	// The encoded records of the documents of the period
+	// (migrations/0005_compare_docs.sql), in storage order: a scan beats
+	// any index.
+	compareDocsQuery = `SELECT data FROM compare_docs
+WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
+
+	// The rest read the documents whose encoding is stale (or that were
+	// stored before encodings were), through compare_stale's index, in
+	// storage order (the order of a comparison's figures follows the
+	// order of its records).
+
 	// The events of the period, with their places packed
 	// (migrations/0004_event_place_packs.sql).
 	compareEventsQuery = `SELECT document_id, event_id, event_type, COALESCE(date_from, ''), COALESCE(date_to, ''),
     COALESCE(date_source, ''), actors, place_pack, published, outlet
 FROM events
-WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
+WHERE document_id IN (SELECT document_id FROM compare_stale)
+    AND (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)
+ORDER BY rowid`
 
 	// The packed claims of each document (migrations/0003_claim_packs.sql):
 	// one row per document rather than one per claim.
 	compareClaimsQuery = `SELECT document_id, published, outlet, claims, pack
 FROM claim_packs
-WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
+WHERE document_id IN (SELECT document_id FROM compare_stale)
+    AND (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)
+ORDER BY rowid`
 
 	// At most the number of records EachRecord gives: the claims, and the
 	// events that may have none. The index claim_packs_claims covers the
@@ -39,8 +57,10 @@ WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2)`
     (SELECT COUNT(*) FROM events WHERE (?1 = '' OR published >= ?1) AND (?2 = '' OR published <= ?2))`
 
 	// The side of each document's outlet, where the outlet registry knew it.
+	// (CROSS JOIN makes compare_stale the outer loop.)
 	compareOutletSidesQuery = `SELECT d.id, en.side
-FROM documents d JOIN entities en ON en.document_id = d.id AND en.kind = 'outlet' AND lower(en.name) = lower(d.outlet)
+FROM compare_stale c CROSS JOIN documents d ON d.id = c.document_id
+    JOIN entities en ON en.document_id = d.id AND en.kind = 'outlet' AND lower(en.name) = lower(d.outlet)
 WHERE en.side IS NOT NULL AND (?1 = '' OR d.published >= ?1) AND (?2 = '' OR d.published <= ?2)`
 )
 
@@ -69,17 +89,92 @@ func (s *Store) SizeHint(ctx context.Context, from, to string) (int, error) {
 
 // EachRecord calls fn with every stored claim of the documents published
 // within [from, to] (YYYY-MM-DD, empty for open), and with a record
-// without a metric for each stored event that no claim refers to. It reads
-// the claims and events tables only, never article text. Records of one
-// document event share their *compare.Event, whose fields are filled in
-// once the events are read, before EachRecord returns (as compare.Builder
-// allows).
+// without a metric for each stored event that no claim refers to, as
+// EachEncoded does, decoding the encoded documents.
+func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
+	return s.EachEncoded(ctx, from, to, func(data string) error { return compare.DecodeDocument(data, fn) }, fn)
+}
+
+// EachEncoded calls doc with the encoded records of every document
+// published within [from, to] (YYYY-MM-DD, empty for open) that has them,
+// and rec with the records of the others (documents whose claims or events
+// changed after they were stored, or that were stored before encodings
+// were: see eachStale). It reads the compare_docs, claims and events
+// tables only, never article text. The encodings are read in a goroutine
+// of their own while the caller's handles them.
+func (s *Store) EachEncoded(ctx context.Context, from, to string, doc func(string) error, rec func(*compare.Record) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	const batch = 64
+	full := make(chan []string, 4)
+	scanErr := make(chan error, 1)
+	go func() {
+		defer close(full)
+		scanErr <- s.scanDocs(ctx, from, to, batch, full)
+	}()
+	for b := range full {
+		for _, data := range b {
+			if err := doc(data); err != nil {
+				cancel()
+				for range full {
+				}
+				<-scanErr
+				return err
+			}
+		}
+	}
+	if err := <-scanErr; err != nil {
+		return fmt.Errorf("reading encoded documents: %w", err)
+	}
+	return s.eachStale(ctx, from, to, rec)
+}
+
+// scanDocs sends the encodings of the period to out, batch at a time.
+func (s *Store) scanDocs(ctx context.Context, from, to string, batch int, out chan<- []string) error {
+	rows, err := s.db.QueryContext(ctx, compareDocsQuery, from, to)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	b := make([]string, 0, batch)
+	var raw sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&raw); err != nil {
+			return err
+		}
+		if b = append(b, string(raw)); len(b) == batch {
+			select {
+			case out <- b:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			b = make([]string, 0, batch)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(b) > 0 {
+		select {
+		case out <- b:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return nil
+}
+
+// eachStale calls fn with the records of the documents of the period
+// listed in compare_stale, read from the claim packs and the events.
+// Records of one document event share their *compare.Event, whose fields
+// are filled in once the events are read, before eachStale returns (as
+// compare.Builder allows).
 //
 // With a pool of three connections or more, the events, the claim packs
 // and the caller's work run at once: one goroutine reads the events,
 // another reads and decodes the packs, and the caller's gets the records
 // as they come.
-func (s *Store) EachRecord(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
+func (s *Store) eachStale(ctx context.Context, from, to string, fn func(*compare.Record) error) error {
 	outletSides, err := s.outletSides(ctx, from, to)
 	if err != nil {
 		return fmt.Errorf("reading outlets: %w", err)

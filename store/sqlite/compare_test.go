@@ -118,9 +118,58 @@ func TestEachRecordCompares(t *testing.T) {
 	}
 }
 
+// A comparison of stored documents is that of their analyses, whether it
+// reads their encodings or, once they are stale (as after the migration
+// that brought encodings), the tables of claims and events: the same
+// figures in the same order, which is the order the documents were stored
+// in, not that of their IDs.
+func TestStaleDocumentsCompareAlike(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, ":memory:")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	f := doc.Float
+	as := []*doc.Analysis{
+		cmpAnalysis("tj-2", "2022-09-20", "TJ Post"),
+		cmpAnalysis("tj-1", "2022-09-18", "TJ Post", doc.Claim{Metric: "killed", About: "KG", Side: "TJ", Low: f(100), Hedged: true},
+			doc.Claim{Metric: "injured", About: "TJ", Low: f(3)}),
+		cmpAnalysis("kg-2", "2022-10-06", "KG Agency", doc.Claim{Metric: "killed", About: "KG", Side: "KG", Speaker: "e2", Low: f(59), Total: true}),
+		cmpAnalysis("kg-1", "2022-09-16", "KG Agency", doc.Claim{Metric: "killed", About: "KG", Side: "KG", Speaker: "e2", Low: f(24)},
+			doc.Claim{Metric: "injured", About: "TJ", Low: f(5), Via: []string{"Asia News"}}),
+	}
+	if _, err := s.Put(ctx, as); err != nil {
+		t.Fatal(err)
+	}
+	var recs []compare.Record
+	for _, a := range as {
+		recs = append(recs, compare.RecordsFromAnalysis(a)...)
+	}
+	want, _ := json.Marshal(compare.Compare(recs, compare.Options{}))
+	read := func() string {
+		t.Helper()
+		c, err := compare.Read(ctx, s, "", "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := json.Marshal(c.Report(compare.Options{}))
+		return string(got)
+	}
+	if got := read(); got != string(want) {
+		t.Errorf("compared from the encodings:\n%s\nwant\n%s", got, want)
+	}
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM compare_docs; INSERT INTO compare_stale (document_id) SELECT id FROM documents`); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(); got != string(want) {
+		t.Errorf("compared from the tables:\n%s\nwant\n%s", got, want)
+	}
+}
+
 // cmpFill stores generated records straight into the tables EachRecord
 // reads (documents, entities, events, claims), as Put would, but in bulk.
-func cmpFill(tb testing.TB, s *Store, recs []compare.Record) {
+func cmpFill(tb testing.TB, s *Store, recs []compare.Record, encoded bool) {
 	ctx := context.Background()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -144,6 +193,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, '[]', '["KG","TJ"]', ?, ?)`)
 	row := "(?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?, 'x', ?, ?)"
 	insClaims := prep(claimSQL + strings.TrimSuffix(strings.Repeat(row+", ", per), ", "))
 	insClaim := prep(claimSQL + row)
+	insEncoded := prep(`INSERT INTO compare_docs (document_id, published, data) VALUES (?, ?, ?)`)
+	clearStale := prep(`DELETE FROM compare_stale WHERE document_id = ?`)
 	exec := func(st *sql.Stmt, args ...any) {
 		if _, err := st.ExecContext(ctx, args...); err != nil {
 			tb.Fatal(err)
@@ -197,6 +248,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, '[]', '["KG","TJ"]', ?, ?)`)
 				exec(insClaim, claimArgs(&recs[i])...)
 			}
 		}
+		if encoded {
+			data, err := compare.AppendDocument(nil, recs[lo:hi])
+			if err != nil {
+				tb.Fatal(err)
+			}
+			exec(insEncoded, r.Document, r.Published, data)
+			exec(clearStale, r.Document)
+		}
 		lo = hi
 	}
 	if err := tx.Commit(); err != nil {
@@ -206,14 +265,20 @@ VALUES (?, ?, ?, ?, ?, ?, ?, '[]', '["KG","TJ"]', ?, ?)`)
 
 // Stored generated records read back as they were, in memory (one
 // connection: events, then claims) and in a file (events, claims and
-// decoding at once), for a whole store and for a period.
+// decoding at once), for a whole store and for a period, from their
+// encodings and from the tables of claims and events (documents whose
+// encoding is stale).
 func TestEachRecordGenerated(t *testing.T) {
-	for _, path := range []string{":memory:", filepath.Join(t.TempDir(), "gen.db")} {
-		t.Run(filepath.Base(path), func(t *testing.T) { testEachRecordGenerated(t, path) })
+	for _, encoded := range []bool{true, false} {
+		for _, path := range []string{":memory:", filepath.Join(t.TempDir(), fmt.Sprintf("gen-%v.db", encoded))} {
+			t.Run(fmt.Sprintf("%s/encoded=%v", filepath.Base(path), encoded), func(t *testing.T) {
+				testEachRecordGenerated(t, path, encoded)
+			})
+		}
 	}
 }
 
-func testEachRecordGenerated(t *testing.T, path string) {
+func testEachRecordGenerated(t *testing.T, path string, encoded bool) {
 	ctx := context.Background()
 	s, err := Open(ctx, path)
 	if err != nil {
@@ -221,7 +286,7 @@ func testEachRecordGenerated(t *testing.T, path string) {
 	}
 	defer s.Close()
 	want := compare.GenerateRecords(6000) // 300 documents: more than one batch of packs
-	cmpFill(t, s, want)
+	cmpFill(t, s, want, encoded)
 	got, err := compare.ReadAll(ctx, s, "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -299,7 +364,7 @@ func TestCompareEventsChunks(t *testing.T) {
 			want = append(want, all[i])
 		}
 	}
-	cmpFill(t, s, want)
+	cmpFill(t, s, want, false)
 	chunks, err := s.compareEvents(ctx, "", "")
 	if err != nil {
 		t.Fatal(err)
@@ -371,7 +436,11 @@ func TestClaimPacks(t *testing.T) {
 	if r := recs[2]; r.Low != nil || r.High != nil || r.Metric != "displaced" || r.About != "" {
 		t.Errorf("third claim = %+v", r)
 	}
-	// Changes to the claims table repack the document.
+	if n, stale := count(t, s, "compare_docs"), count(t, s, "compare_stale"); n != 1 || stale != 0 {
+		t.Errorf("after Put: %d encoded documents and %d stale, want 1 and 0", n, stale)
+	}
+	// Changes to the claims table repack the document, and make its
+	// encoding stale.
 	if _, err := s.db.ExecContext(ctx, `UPDATE claims SET low = 7 WHERE document_id = 'kg-1' AND claim_id = 'c3'`); err != nil {
 		t.Fatal(err)
 	}
@@ -385,11 +454,16 @@ func TestClaimPacks(t *testing.T) {
 	if len(recs) != 2 || recs[0].Claim != "c1" || recs[1].Claim != "c3" || recs[1].Low == nil || *recs[1].Low != 7 {
 		t.Errorf("after an update and a delete: %+v", recs)
 	}
+	if n, stale := count(t, s, "compare_docs"), count(t, s, "compare_stale"); n != 0 || stale != 1 {
+		t.Errorf("after an update: %d encoded documents and %d stale, want 0 and 1", n, stale)
+	}
 	if _, err := s.db.ExecContext(ctx, `DELETE FROM documents WHERE id = 'kg-1'`); err != nil {
 		t.Fatal(err)
 	}
-	if n := count(t, s, "claim_packs"); n != 0 {
-		t.Errorf("%d packs left after deleting the document", n)
+	for _, table := range []string{"claim_packs", "compare_docs", "compare_stale"} {
+		if n := count(t, s, table); n != 0 {
+			t.Errorf("%d rows of %s left after deleting the document", n, table)
+		}
 	}
 }
 
@@ -443,7 +517,7 @@ func BenchmarkCompareStored1M(b *testing.B) {
 	}
 	defer s.Close()
 	if fill {
-		cmpFill(b, s, compare.GenerateRecords(n))
+		cmpFill(b, s, compare.GenerateRecords(n), true)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/store"
 	"github.com/parallaxnews/parallax/store/simhash"
@@ -336,7 +337,25 @@ func (w *writer) putLayers(id string, a *doc.Analysis) error {
 			return fmt.Errorf("claim %s: %w", c.ID, err)
 		}
 	}
-	return nil
+	return w.putCompareDoc(&stored)
+}
+
+// putCompareDoc stores the encoding of a document's records for a
+// comparison (migrations/0005_compare_docs.sql), once its claims and
+// events are stored.
+func (w *writer) putCompareDoc(a *doc.Analysis) error {
+	if err := w.exec(w.st.clearStale, a.Document.ID); err != nil {
+		return err
+	}
+	recs := compare.RecordsFromAnalysis(a)
+	if len(recs) == 0 {
+		return nil
+	}
+	data, err := compare.AppendDocument(nil, recs)
+	if err != nil {
+		return fmt.Errorf("encoding the records: %w", err)
+	}
+	return w.exec(w.st.insertCompareDoc, a.Document.ID, a.Document.Published, data)
 }
 
 // validate checks what the store relies on: text, spans inside it, and

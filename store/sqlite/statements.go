@@ -12,6 +12,7 @@ import (
 type statements struct {
 	byHash, idTaken, insertDocument, insertBands, insertAnalysis *sql.Stmt
 	insertEntity, insertClaim, insertEvent, insertEventActor     *sql.Stmt
+	insertCompareDoc, clearStale                                 *sql.Stmt
 	candidates, rootOf, clusterOf, relink, get                   *sql.Stmt
 }
 
@@ -45,6 +46,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 
     places, place_names, actors, published, outlet)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.insertEventActor, `INSERT INTO event_actors (document_id, event_id, side) VALUES (?, ?, ?)`},
+		{&st.insertCompareDoc, `INSERT OR REPLACE INTO compare_docs (document_id, published, data) VALUES (?, ?, ?)`},
+		{&st.clearStale, `DELETE FROM compare_stale WHERE document_id = ?`},
 		{&st.candidates, bandQuery},
 		// The original a document belongs to (itself when it is one), with
 		// what decides which original is the earliest.
@@ -67,7 +70,7 @@ FROM documents d JOIN analyses a ON a.document_id = d.id WHERE d.id = ?`},
 
 func (st *statements) close() {
 	for _, s := range []*sql.Stmt{st.byHash, st.idTaken, st.insertDocument, st.insertBands, st.insertAnalysis,
-		st.insertEntity, st.insertClaim, st.insertEvent, st.insertEventActor, st.candidates, st.rootOf, st.clusterOf, st.relink, st.get} {
+		st.insertEntity, st.insertClaim, st.insertEvent, st.insertEventActor, st.insertCompareDoc, st.clearStale, st.candidates, st.rootOf, st.clusterOf, st.relink, st.get} {
 		if s != nil {
 			s.Close()
 		}
