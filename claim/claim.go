@@ -81,6 +81,8 @@ type state struct {
 	marks []partyMark
 	// sentEnts lists, for each sentence, the entities mentioned in it.
 	sentEnts [][]int
+	// datelines holds where each dateline's head ends ("BISHKEK," …).
+	datelines []int
 	// parties lists the parties of the marks, each once.
 	parties []doc.Party
 	// hedged tells, for each sentence, whether a hedge scopes over it
@@ -131,8 +133,14 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		p := partyOf(e)
 		for _, m := range e.Mentions {
 			b, en := s.wordAt(m.Start), s.wordAt(m.End-1)+1 // en: past the word that ends the mention ("Tajikistan" in "Tajikistan's")
-			if b >= en || b >= len(s.words) || e.Kind == doc.KindPlace && dateline(s.text, m.Span()) {
+			if b >= en || b >= len(s.words) {
 				continue
+			}
+			if e.Kind == doc.KindPlace {
+				if end, ok := dateline(s.text, m.Span()); ok {
+					s.datelines = append(s.datelines, end)
+					continue
+				}
 			}
 			si := s.words[b].sent
 			if l := s.sentEnts[si]; len(l) == 0 || l[len(l)-1] != ei {
@@ -208,41 +216,49 @@ func (s *state) homeSide() doc.Party {
 	return ""
 }
 
-// partyOf returns the party an entity's mention names: a country's side,
-// a place's country, a group's side.
-// dateline reports whether the place mention at sp opens a dateline
-// ("BISHKEK, Sept 18 (Agency) –"): where the report was filed, not where
-// anything it reports happened. The mention opens a line and is followed
-// by a comma, a dash or a parenthesis, and it is written in capitals or
-// a date follows it.
-func dateline(text string, sp doc.Span) bool {
-	if sp.Start > 0 && text[sp.Start-1] != '\n' {
-		return false
+// dateline reports whether the place mention at sp is in a dateline
+// ("BISHKEK, Sept 18 (Agency) –", "BISHKEK/DUSHANBE, May 1 (Reuters) -"):
+// where the report was filed, not where anything it reports happened.
+// The dateline's head opens a line, holds only the names of places (one,
+// or several joined by "/"), and ends at a comma, a dash or a
+// parenthesis; it is written in capitals or a date follows it. end is
+// where the head ends.
+func dateline(text string, sp doc.Span) (end int, ok bool) {
+	ls := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+	if sp.Start-ls > 80 {
+		return 0, false
 	}
-	rest := text[sp.End:]
-	switch {
-	case strings.HasPrefix(rest, ","), strings.HasPrefix(rest, " ("), strings.HasPrefix(rest, " -"),
-		strings.HasPrefix(rest, " –"), strings.HasPrefix(rest, " —"), strings.HasPrefix(rest, "—"), strings.HasPrefix(rest, "–"):
-	default:
-		return false
+	stop := ls
+	for stop < len(text) && stop-ls <= 80 {
+		c := text[stop]
+		if c == ',' || c == '(' || c == '\n' || c == '-' && stop > ls && text[stop-1] == ' ' ||
+			strings.HasPrefix(text[stop:], "–") || strings.HasPrefix(text[stop:], "—") {
+			break
+		}
+		stop++
 	}
-	name := text[sp.Start:sp.End]
-	if strings.ToUpper(name) == name && strings.ToLower(name) != name {
-		return true
+	head := strings.TrimRight(text[ls:stop], " ")
+	if stop == len(text) || text[stop] == '\n' || sp.End > ls+len(head) || (head != text[sp.Start:sp.End] && !strings.Contains(head, "/")) {
+		return 0, false
 	}
-	rest = strings.TrimLeft(rest, ",-–— (")
+	if strings.ToUpper(head) == head && strings.ToLower(head) != head {
+		return stop, true
+	}
+	rest := strings.TrimLeft(text[stop:], ",-–— (")
 	if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-		return true
+		return stop, true
 	}
 	word := strings.ToLower(rest[:min(len(rest), 3)])
 	for _, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
 		if word == m {
-			return true
+			return stop, true
 		}
 	}
-	return false
+	return 0, false
 }
 
+// partyOf returns the party an entity's mention names: a country's side,
+// a place's country, a group's side.
 func partyOf(e doc.Entity) doc.Party {
 	switch e.Kind {
 	case doc.KindCountry, doc.KindGroup:

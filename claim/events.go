@@ -3,6 +3,7 @@ package claim
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/parallaxnews/parallax/doc"
 )
@@ -282,6 +283,9 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		if len(t.From) >= 4 && len(t.To) >= 4 && t.From[:4] != t.To[:4] && t.Granularity != doc.GranularityDay && t.Granularity != doc.GranularityMonth {
 			continue // a span of years ("the last year and a half") dates no event
 		}
+		if s.reportTime(t) || s.datelineTime(t) {
+			continue
+		}
 		d := t.Start - at
 		if d < 0 {
 			d = at - t.End
@@ -291,6 +295,39 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		}
 	}
 	return best, bestD < 1<<30
+}
+
+// reportTime reports whether t dates a report rather than what it reports:
+// it follows a verb of reporting, directly or after "on", "late", "early"
+// ("the ministry said on September 17", "officials said Monday").
+func (s *state) reportTime(t doc.Time) bool {
+	k := s.wordAt(t.Start) - 1 // the word before the time
+	for range 2 {
+		if k < 0 {
+			return false
+		}
+		if s.lx.is("report", s.lows, k) > 0 {
+			return true
+		}
+		switch s.lows[k] {
+		case "on", "late", "early", "earlier", "later":
+			k--
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// datelineTime reports whether t is the date of a dateline ("BISHKEK,
+// May 1 (Wire) -"): when the report was filed.
+func (s *state) datelineTime(t doc.Time) bool {
+	for _, end := range s.datelines {
+		if end <= t.Start && t.Start-end <= 3 && strings.Trim(s.text[end:t.Start], ",-–— (") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // timeBounds returns the days an event dated by t spans: "from May to
