@@ -963,9 +963,13 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		if c.Side == "" {
 			c.Side = partyOf(*e)
 		}
-		if e.Kind == doc.KindCountry && at.Source != nil && !s.speaksForState(at.Source.Span(), e) {
+		switch {
+		case e.Kind == doc.KindCountry && at.Source != nil && (!s.speaksForState(at.Source.Span(), e) || s.namesBody(at.Source.Span())),
+			e.Kind == doc.KindPlace && at.Source != nil && s.namesBody(at.Source.Span()):
 			// "users of Tajik social networks" are on the Tajik side but
-			// are not Tajikistan.
+			// are not Tajikistan; nor is "Kyrgyzstan's health ministry",
+			// one of its bodies, or "the Sughd regional administration"
+			// the region: the text names them.
 			c.Speaker = ""
 		}
 	}
@@ -1063,6 +1067,25 @@ func (s *state) speaksForState(src doc.Span, e *doc.Entity) bool {
 	}
 	for _, m := range e.Mentions {
 		if t == segment.Lower(m.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesBody reports whether the source at src names a body of a state
+// ("Kyrgyzstan's health ministry", "the Tajik border service") rather than
+// the state ("Kyrgyz authorities", "the Tajik government", "Tajik
+// officials").
+func (s *state) namesBody(src doc.Span) bool {
+	b, en := s.wordAt(src.Start), s.wordAt(src.End-1)+1
+	for k := b; k < en && k < len(s.words); k++ {
+		if s.lx.is("government", s.lows, k) == 0 {
+			continue
+		}
+		switch s.lows[k] {
+		case "government", "authorities", "official", "officials": // the state's own voice
+		default:
 			return true
 		}
 	}
@@ -1195,6 +1218,9 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		case !m.place:
 			if score < bestScore {
 				best, bestScore = m.party, score
+				if s.pairedByBetween(m) {
+					best = "" // "the fighting between Kyrgyzstan and Tajikistan": both
+				}
 			}
 		case score < placeScore:
 			if bestPlace != m.party {
@@ -1231,6 +1257,31 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		return c.Side
 	}
 	return ""
+}
+
+// pairedByBetween reports whether a party mark is one of "between X and
+// Y", naming two parties.
+func (s *state) pairedByBetween(m partyMark) bool {
+	markAt := func(k int) (partyMark, bool) {
+		for _, o := range s.marks {
+			if o.word == k && !o.place {
+				return o, true
+			}
+		}
+		return partyMark{}, false
+	}
+	if m.word > 0 && s.lows[m.word-1] == "between" && m.end < len(s.lows) && s.lows[m.end] == "and" {
+		o, ok := markAt(m.end + 1)
+		return ok && o.party != m.party
+	}
+	if m.word > 1 && s.lows[m.word-1] == "and" {
+		for _, o := range s.marks {
+			if o.end == m.word-1 && !o.place && o.word > 0 && s.lows[o.word-1] == "between" {
+				return o.party != m.party
+			}
+		}
+	}
+	return false
 }
 
 // losses reports whether a metric counts a party's losses, which the

@@ -176,9 +176,7 @@ func RecordsFromAnalysis(a *doc.Analysis) []Record {
 			Total: c.Total, Increment: c.Increment, Breakdown: c.Breakdown != "",
 			Start: c.Start, Text: c.Text, Event: events[c.Event],
 		}
-		if e := ents[c.Speaker]; e != nil {
-			r.Speaker = e.Name
-		}
+		r.Speaker = SpeakerName(&c, ents[c.Speaker])
 		if r.Side == "" && c.Speaker == "" {
 			r.Side = outletSide // the outlet's own statement
 		}
@@ -195,6 +193,27 @@ func RecordsFromAnalysis(a *doc.Analysis) []Record {
 			Side: outletSide, Start: startOf(e), Event: events[e.ID]})
 	}
 	return out
+}
+
+// SpeakerName returns the name of a claim's source, given its speaker
+// entity (nil when it has none): the entity's name, or the words of a
+// source that the text names without being an entity of its own but that
+// stands on a side ("Kyrgyzstan's health ministry", "users of Tajik social
+// networks"), without a leading article. It is empty for the outlet's own
+// figures and for sources of no side ("officials said"), which go by the
+// outlet.
+func SpeakerName(c *doc.Claim, speaker *doc.Entity) string {
+	switch {
+	case speaker != nil:
+		return speaker.Name
+	case c.Speaker == "" && c.Side != "" && c.SpeakerText != "":
+		t := c.SpeakerText
+		for _, a := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+			t = strings.TrimPrefix(t, a)
+		}
+		return t
+	}
+	return ""
 }
 
 func startOf(e doc.Event) int {

@@ -288,8 +288,10 @@ func (w *writer) putLayers(id string, a *doc.Analysis) error {
 	}
 
 	names := make(map[string]string, len(a.Entities))
-	for _, e := range a.Entities {
+	ents := make(map[string]*doc.Entity, len(a.Entities))
+	for i, e := range a.Entities {
 		names[e.ID] = e.Name
+		ents[e.ID] = &a.Entities[i]
 		var lat, lon, country, admin1 any
 		if e.Geo != nil {
 			lat, lon, country, admin1 = e.Geo.Lat, e.Geo.Lon, nullString(e.Geo.Country), nullString(e.Geo.Admin1)
@@ -331,7 +333,7 @@ func (w *writer) putLayers(id string, a *doc.Analysis) error {
 		}
 		if err := w.exec(w.st.insertClaim, id, c.ID, c.Metric, nullFloat(c.Low), nullFloat(c.High),
 			nullString(c.Approx), nullString(c.Unit), nullString(string(c.About)), nullString(string(c.Side)),
-			nullString(c.Speaker), nullString(names[c.Speaker]), jsonArray(c.Via), c.Evidence, c.Hedged,
+			nullString(c.Speaker), nullString(compare.SpeakerName(&c, ents[c.Speaker])), jsonArray(c.Via), c.Evidence, c.Hedged,
 			nullString(c.Attribution), nullString(c.Breakdown), c.Total, c.Increment,
 			nullString(c.Event), evType, evFrom, evTo, c.Start, c.End, c.Text, d.Published, d.Outlet); err != nil {
 			return fmt.Errorf("claim %s: %w", c.ID, err)
