@@ -183,13 +183,27 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 // mendContent gives an attribution whose content after its cue is not
 // what was reported the clause before its source instead: when that
 // content is only whom the source told ("…, a Tajik source told
-// Reuters."), or a short adverbial and then another clause ("59 died, the
-// ministry said on Monday, while 144 remain in hospital").
+// Reuters."), only a short adverbial ("46 died, the ministry said on
+// September 17."; "…, a source claimed, without providing evidence."), or
+// a short adverbial and then another clause ("59 died, the ministry said
+// on Monday, while 144 remain in hospital"). A content before its source
+// runs up to the comma before the source ("The toll has risen to 36, the
+// ministry reported", not "The toll").
 func (s *state) mendContent(at *doc.Attribution) {
-	if at.Source == nil || at.Cue == nil || at.Content.Start < at.Cue.End || at.Source.End > at.Cue.Start {
+	if at.Source == nil || at.Cue == nil {
 		return
 	}
-	if !s.addressee(at) && !s.otherClause(at) {
+	if at.Content.End <= at.Source.Start && at.Source.End <= at.Cue.Start {
+		if left, ok := s.leftContent(s.wordAt(at.Source.Start)); ok && left.Start <= at.Content.Start &&
+			at.Content.Start < left.End && left.End > at.Content.End {
+			at.Content.End = left.End
+		}
+		return
+	}
+	if at.Content.Start < at.Cue.End || at.Source.End > at.Cue.Start {
+		return
+	}
+	if !s.addressee(at) && !s.otherClause(at) && !s.trailing(s.wordAt(at.Cue.End)) {
 		return
 	}
 	if left, ok := s.leftContent(s.wordAt(at.Source.Start)); ok {
@@ -618,7 +632,7 @@ func (s *state) trailing(k int) bool {
 		return true
 	}
 	switch first {
-	case "on", "in", "at", "last", "yesterday", "today", "earlier", "later", "this", "late", "during":
+	case "on", "in", "at", "last", "yesterday", "today", "earlier", "later", "this", "late", "during", "without", "citing":
 		return n <= 5
 	}
 	return false
