@@ -480,6 +480,55 @@ func TestUnlocatedPlacesJoin(t *testing.T) {
 	}
 }
 
+// TestAcrossTheBorderJoins checks that each side's report of one clash,
+// naming the places on its own side of the border, is one event when the
+// places are near, and that proximity does not chain events within a
+// country.
+func TestAcrossTheBorderJoins(t *testing.T) {
+	f := doc.Float
+	place := func(name string, lat, lon float64, country, admin1 string) Place {
+		return Place{name, &doc.Geo{Lat: lat, Lon: lon, Country: country, Admin1: admin1}}
+	}
+	var (
+		batken   = place("Batken", 40.063, 70.819, "KG", "Batken")
+		leilek   = place("Leilek District", 39.839, 69.528, "KG", "Batken-West")
+		kadamjay = place("Kadamjay", 40.13, 71.72, "KG", "Kadamjay")
+		isfara   = place("Isfara", 40.126, 70.625, "TJ", "Sughd")
+		ovchi    = place("Ovchi-Kalacha", 40.244, 69.682, "TJ", "Sughd")
+		khorog   = place("Khorog", 37.49, 71.55, "TJ", "GBAO")
+	)
+	clash := func(day string, places ...Place) *Event {
+		return &Event{ID: "v1", Type: "armed_clash", From: day, To: day, Dated: true, Places: places, Actors: []doc.Party{"KG", "TJ"}}
+	}
+	rec := func(d string, e *Event, side doc.Party, v float64) Record {
+		return Record{Document: d, Outlet: d, Published: "2022-09-18", Metric: "killed", About: "KG", Side: side, Low: f(v), High: f(v), Event: e}
+	}
+	tests := []struct {
+		name   string
+		recs   []Record
+		events int
+	}{
+		{"each side's villages, 16 km apart", []Record{rec("kg", clash("2022-09-14", batken), "KG", 59), rec("tj", clash("2022-09-14", isfara), "TJ", 200)}, 1},
+		{"98 km apart", []Record{rec("kg", clash("2022-09-14", batken), "KG", 59), rec("tj", clash("2022-09-14", ovchi), "TJ", 200)}, 1},
+		{"across, but far", []Record{rec("kg", clash("2022-09-14", batken), "KG", 59), rec("tj", clash("2022-09-14", khorog), "TJ", 200)}, 2},
+		{"near, but in one country", []Record{rec("a", clash("2022-09-14", batken), "KG", 59), rec("b", clash("2022-09-14", kadamjay), "KG", 60)}, 2},
+		// The event of Batken and Isfara holds both countries already:
+		// Leilek, 99 km from Isfara, does not join it by proximity.
+		{"no chains", []Record{rec("a", clash("2022-09-14", batken, isfara), "", 59), rec("b", clash("2022-09-14", leilek), "KG", 60)}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ids := map[string]bool{}
+			for _, g := range Compare(tt.recs, Options{}).Groups {
+				ids[g.Event.ID] = true
+			}
+			if len(ids) != tt.events {
+				t.Errorf("%d events, want %d", len(ids), tt.events)
+			}
+		})
+	}
+}
+
 // TestSidesAreParties checks that an outlet abroad (a side that is no
 // actor of any event) gives figures but has no silences of its own.
 func TestSidesAreParties(t *testing.T) {

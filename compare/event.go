@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
 
@@ -102,6 +103,8 @@ type occurrence struct {
 	// places of an occurrence without one ("Central Asia", a region the
 	// gazetteer does not place) do not keep it from events elsewhere.
 	located bool
+	// points are the places that have coordinates and a country.
+	points  []point
 	actors  []doc.Party
 	class   class
 	records int
@@ -132,12 +135,15 @@ type cluster struct {
 	from, to day
 	places   map[string]int // lower-case name → records
 	admin1   map[string]int
-	located  bool // one of the places is in a known country
-	actors   []doc.Party
-	class    class
-	occs     []int32
-	records  int
-	dead     bool // merged into another
+	located  bool    // one of the places is in a known country
+	points   []point // of the places, the first maxPoints
+	// countries are those of the located places.
+	countries []string
+	actors    []doc.Party
+	class     class
+	occs      []int32
+	records   int
+	dead      bool // merged into another
 }
 
 // mergeable reports whether c and d, each fitting one occurrence, can be
@@ -200,6 +206,9 @@ func (o *occurrence) readEvent() {
 		if p.Geo != nil && p.Geo.Country != "" {
 			o.located = true
 		}
+		if p.Geo != nil && p.Geo.Country != "" && (p.Geo.Lat != 0 || p.Geo.Lon != 0) {
+			o.points = append(o.points, point{p.Geo.Lat, p.Geo.Lon, p.Geo.Country})
+		}
 	}
 	if ev.Dated {
 		f, l, ok := parseSpan(ev.From)
@@ -244,6 +253,9 @@ func (c *cluster) fit(o *occurrence, samePlace bool) int {
 				shared++
 			}
 		}
+		if shared == 0 && c.across(o) {
+			shared = 1
+		}
 		if shared == 0 && samePlace && o.located && c.located {
 			return -1
 		}
@@ -253,6 +265,65 @@ func (c *cluster) fit(o *occurrence, samePlace bool) int {
 		s++
 	}
 	return s
+}
+
+// point is a place's coordinates, in degrees, and its country.
+type point struct {
+	lat, lon float64
+	country  string
+}
+
+// Across a border, an event's places are near another's when two of them
+// are within nearKm (the breadth of a border district on either side); an
+// event keeps its first maxPoints places with coordinates for this.
+const (
+	nearKm    = 100
+	maxPoints = 32
+)
+
+// across reports whether o is the other side's report of c: all of c's
+// located places lie in countries other than o's, and one of them is near
+// one of o's ("the villages of Isfara district" and "Batken"). Each side
+// names the places on its own side of the border where both were hit;
+// within one country, only a place or region in common joins reports, and
+// an event that already holds o's countries is not extended by
+// proximity, so that events do not chain across a region.
+func (c *cluster) across(o *occurrence) bool {
+	if len(o.points) == 0 || len(c.points) == 0 {
+		return false
+	}
+	for _, p := range o.points {
+		if slices.Contains(c.countries, p.country) {
+			return false
+		}
+	}
+	return near(o.points, c.points)
+}
+
+// near reports whether a point of a is within nearKm of a point of b
+// (on an equirectangular projection, which is close enough at this
+// scale).
+func near(a, b []point) bool {
+	const (
+		kmPerDegree = 111.2
+		maxLat      = nearKm / kmPerDegree
+	)
+	for _, p := range a {
+		// A degree of longitude shrinks with the cosine of the latitude;
+		// at most 80° is assumed, so that the bound stays finite.
+		maxLon := maxLat / math.Cos(math.Min(math.Abs(p.lat), 80)*math.Pi/180)
+		for _, q := range b {
+			dlat, dlon := q.lat-p.lat, math.Remainder(q.lon-p.lon, 360) // across the antimeridian too
+			if dlat > maxLat || dlat < -maxLat || dlon > maxLon || dlon < -maxLon {
+				continue
+			}
+			x := dlon * math.Cos((p.lat+q.lat)/2*math.Pi/180)
+			if (x*x+dlat*dlat)*kmPerDegree*kmPerDegree <= nearKm*nearKm {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func shareParty(a, b []doc.Party) bool {
@@ -290,6 +361,14 @@ func (c *cluster) add(occs []occurrence, i int32) {
 		c.places[p] += o.records
 	}
 	c.located = c.located || o.located
+	for _, p := range o.points {
+		if len(c.points) < maxPoints && !slices.Contains(c.points, p) {
+			c.points = append(c.points, p)
+		}
+		if !slices.Contains(c.countries, p.country) {
+			c.countries = append(c.countries, p.country)
+		}
+	}
 	for _, a := range o.admin1 {
 		c.admin1[a] += o.records
 	}
