@@ -979,6 +979,10 @@ func bounds(low, high *float64, approx string) (float64, float64) {
 // come in (the dead, the displaced), unlike a territory's area.
 func cumulative(metric string) bool { return metric != "area_km2" }
 
+// dailyGrowth is how many times a toll may grow in a day between two
+// reports for the lower, earlier one not to contradict the later one.
+const dailyGrowth = 1.5
+
 // independent reports whether two sources are independent of each other:
 // of different sides, or both independent, published by different
 // outlets, neither relaying the other nor both relaying the same source.
@@ -1060,9 +1064,16 @@ func (st *state) group(gd *groupData, sc *scratch) Group {
 		return gd.bySide[c.fig]
 	}
 	growing := cumulative(gd.metric)
-	// grew reports whether x, lower than y, was published more than a day
-	// before it: an earlier count of a toll that rose, not a contradiction.
-	grew := func(x, y *cand) bool { return x.hi < y.lo && x.pub != noDay && y.pub != noDay && x.pub+slack < y.pub }
+	// grew reports whether x, lower than y, was published on an earlier
+	// day and y is within what a toll grows in the days between: an
+	// earlier count of a toll that rose (31 on April 30, 34 on May 1; 24
+	// on September 16, 59 ten days later), not a contradiction; a figure
+	// several times higher the next day is one (59, then "more than 200"
+	// from the other side).
+	grew := func(x, y *cand) bool {
+		return x.hi < y.lo && x.pub != noDay && y.pub != noDay && x.pub < y.pub &&
+			y.lo <= x.hi*math.Pow(dailyGrowth, float64(y.pub-x.pub))
+	}
 	for i := range cands {
 		for j := i + 1; j < len(cands); j++ {
 			x, y := &cands[i], &cands[j]

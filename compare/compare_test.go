@@ -346,6 +346,8 @@ func TestEvolvingTollIsNoContradiction(t *testing.T) {
 		{"a lower count published earlier", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-26", ev, "", "", 59)}, 1, false},
 		{"a lower count published later", []Record{rec("a", "2022-09-26", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", ev, "TJ", "", 59)}, 1, true},
 		{"the same day", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", ev, "TJ", "", 59)}, 1, true},
+		{"a higher count the next day", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 31), rec("b", "2022-09-17", ev, "", "", 34)}, 1, false},
+		{"several times higher the next day", []Record{rec("a", "2022-09-19", ev, "KG", "Ministry", 59), rec("b", "2022-09-20", ev, "TJ", "", 200)}, 1, true},
 		{"a month joins the event within it", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", vague, "TJ", "", 24)}, 1, false},
 		{"a month elsewhere is another event", []Record{rec("a", "2022-09-16", ev, "KG", "Ministry", 24), rec("b", "2022-09-16", old, "TJ", "", 31)}, 2, false},
 	}
