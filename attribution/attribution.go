@@ -150,6 +150,7 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 	}
 	for i := 0; i < len(s.words); i++ {
 		n := lx.strong.match(s.lows, i)
+		count := n == 0
 		if n == 0 {
 			n = lx.count.match(s.lows, i)
 			if n == 0 && lx.countAt[s.lows[i]] != "" {
@@ -171,6 +172,11 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 			at, ok = s.verbCue(sent, i, i+n)
 		}
 		if ok {
+			if count && at.Content.Start >= at.Cue.End && i+n < len(s.words) {
+				// The figure right after the cue, not a "that" further on.
+				at.Content.Start = s.words[i+n].start
+				at.Content = s.clauseOf(at.Content)
+			}
 			at.Hedged = at.Hedged || s.hedged(at)
 			at.Evidence = doc.EvidenceUnknown
 			out = append(out, at)
@@ -178,6 +184,23 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		i += n - 1
 	}
 	return out
+}
+
+// clauseOf returns the first clause of a content: up to a semicolon, or a
+// comma that opens another clause ("59, while Tajikistan said …"). The
+// content of a counting cue ("put its death toll at 59") is its figure,
+// not what the sentence says next.
+func (s *state) clauseOf(c doc.Span) doc.Span {
+	for k := s.wordAt(c.Start); k+1 < len(s.words) && s.words[k].start < c.End; k++ {
+		switch w := s.words[k].low; {
+		case w == ";", w == "," && (s.words[k+1].low == "while" || s.words[k+1].low == "whereas" || s.words[k+1].low == "but"):
+			if k > 0 && s.words[k-1].end > c.Start {
+				c.End = s.words[k-1].end
+			}
+			return c
+		}
+	}
+	return c
 }
 
 // mendContent gives an attribution whose content after its cue is not
@@ -191,6 +214,17 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 // ministry reported", not "The toll").
 func (s *state) mendContent(at *doc.Attribution) {
 	if at.Source == nil || at.Cue == nil {
+		return
+	}
+	// A relative clause between the source and its cue is not what was
+	// reported: what follows the cue is ("Tajikistan, which has been slow
+	// to release information, said on Sunday that 35 … had died").
+	if k := s.wordAt(at.Content.Start); at.Source.End <= at.Content.Start && at.Content.Start < at.Cue.Start && at.Cue.End <= at.Content.End &&
+		k < len(s.words) && (s.words[k].low == "which" || s.words[k].low == "who") {
+		if right, ok := s.rightContent(s.wordAt(at.Cue.End)); ok {
+			at.Content = right
+			at.Kind = s.kind(right, at.Kind)
+		}
 		return
 	}
 	if at.Content.End <= at.Source.Start && at.Source.End <= at.Cue.Start {

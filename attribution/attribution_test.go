@@ -45,6 +45,8 @@ func TestFind(t *testing.T) {
 		{"appositive", "Ali Karimov, a spokesman for the army, told reporters that two posts were hit.", "Ali Karimov, a spokesman for the army,", "told", "that two posts were hit", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"another clause after", "Nine guards were killed, the ministry said on Monday, while four remain missing.", "the ministry", "said", "Nine guards were killed", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"addressee", "Nine guards were killed in the fighting, a source told Reuters.", "a source", "told", "Nine guards were killed in the fighting", doc.AttrIndirect, false, doc.EvidenceUnknown},
+		{"relative clause before the cue", "Tajikistan, which has been slow to release information about the fighting, said on Sunday that 35 of its citizens had died.",
+			"Tajikistan,", "said", "35 of its citizens had died", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"only a date after", "The number of people killed in Batken region has reached 46, the Health Ministry of Kyrgyzstan said on September 17.",
 			"the Health Ministry of Kyrgyzstan", "said", "The number of people killed in Batken region has reached 46", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"only a manner after", "Kyrgyzstan had lost more than 200 servicemen in the fighting, a source in the Tajik security services claimed, without providing evidence.",
