@@ -982,10 +982,12 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			}
 		}
 	}
-	if c.Side == "" && s.home != "" && (e != nil && e.Kind == doc.KindOrganization && s.government(e.Name) ||
+	if c.Side == "" && s.named(s.home) && (e != nil && e.Kind == doc.KindOrganization && s.government(e.Name) ||
 		e == nil && at.Source != nil && s.government(at.Source.Text)) {
 		// A government body named without a country ("the Ministry of
-		// Emergency Situations") speaks for the outlet's state.
+		// Emergency Situations") speaks for the outlet's state, when the
+		// report is about it: for a wire abroad ("BISHKEK /TASS/. … the
+		// republic's Health Ministry said") it is another state's.
 		c.Side = s.home
 	}
 	for _, id := range at.Via {
@@ -1060,7 +1062,7 @@ func (s *state) speaksForState(src doc.Span, e *doc.Entity) bool {
 			return true
 		}
 	}
-	t := strings.TrimPrefix(segment.Lower(s.text[src.Start:src.End]), "the ")
+	t := strings.TrimPrefix(strings.TrimRight(segment.Lower(s.text[src.Start:src.End]), ",;:—– "), "the ")
 	t = strings.TrimPrefix(t, "official ")
 	if t == segment.Lower(e.Name) || t == "which" {
 		return true // "Tajikistan, which puts its toll at 42": the state itself
@@ -1171,11 +1173,22 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		if s.lows[k+1] == "our" {
 			return c.Side
 		}
-		for _, m := range s.marks {
-			if m.word < sent[0] || m.end > b || s.inAccordingTo(m.span) {
-				continue
+		// The subject of the figure's clause ("Kyrgyzstan put its toll at
+		// 59, while Tajikistan said 35 of its citizens died"), else of the
+		// sentence.
+		clause := sent[0]
+		for j := sent[0]; j+1 < b; j++ {
+			if s.lows[j] == ";" || s.lows[j] == "," && s.lows[j+1] != "and" && s.lx.is("clause", s.lows, j+1) > 0 {
+				clause = j + 1
 			}
-			return m.party
+		}
+		for _, from := range []int{clause, sent[0]} {
+			for _, m := range s.marks {
+				if m.word < from || m.end > b || s.inAccordingTo(m.span) {
+					continue
+				}
+				return m.party
+			}
 		}
 		break
 	}
