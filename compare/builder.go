@@ -293,6 +293,10 @@ func (b *Builder) Comparison() *Comparison {
 	for i := range st.occs {
 		st.occs[i].readEvent()
 	}
+	if b.countryWords == nil {
+		b.countryWords = entity.CountryWords()
+	}
+	st.countryWords = b.countryWords
 	st.clusters = groupEvents(st.occs)
 	st.describe()
 	st.compareGroups()

@@ -239,6 +239,9 @@ type state struct {
 	// or all), once asked for.
 	silenced map[[2]doc.Party][]silenceItem
 	outlets  [][]string // the outlets that report each cluster, once needed
+	// countryWords are the words of country names (entity.CountryWords),
+	// which do not tell bodies apart.
+	countryWords map[string]bool
 	// reports holds the report of each group, once compared (done).
 	reports []Group
 	done    []bool
@@ -572,6 +575,7 @@ func (st *state) compareGroups() {
 		for i := lo; i < hi; i++ {
 			g := gorder[i]
 			gd := &st.groups[i]
+			f.actors = st.clusters[gd.cluster].actors
 			gd.figs = f.fold(st, members[offs[g]:offs[g+1]])
 			gd.bySide = gd.sidesLatest()
 		}
@@ -608,10 +612,12 @@ func parallel(n int, fn func(lo, hi int)) {
 // figures and histories of many groups share blocks: each group's slices
 // have their capacity capped.
 type folder struct {
-	runs []run // of the group being folded
-	figs []Figure
-	hist []Point
-	nums []float64
+	// actors are the parties of the event of the group being folded.
+	actors []doc.Party
+	runs   []run // of the group being folded
+	figs   []Figure
+	hist   []Point
+	nums   []float64
 }
 
 // run is one source's items in a sorted group, and the first record it
@@ -763,7 +769,13 @@ func (f *folder) source(st *state, run []item, base int) int {
 	if via == nil {
 		via = []string{}
 	}
-	f.figs = append(f.figs, Figure{Side: st.party(w.side), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
+	side := st.party(w.side)
+	if len(f.actors) >= 2 && side != "" && !slices.Contains(f.actors, side) {
+		// An outlet or official of a state that is no party to the event
+		// (a wire abroad) is an independent source of it.
+		side = ""
+	}
+	f.figs = append(f.figs, Figure{Side: side, Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
 		Source: sourceLabel(st.source(nameIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
 		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
 		Approx: st.words.vals[w.approx], Text: t.text, History: hist})
@@ -985,9 +997,14 @@ const dailyGrowth = 1.5
 
 // independent reports whether two sources are independent of each other:
 // of different sides, or both independent, published by different
-// outlets, neither relaying the other nor both relaying the same source.
-func independent(a, b *Figure) bool {
+// outlets, not one body however named ("the Health Ministry" a wire
+// quotes is "the Ministry of Health of Kyrgyzstan"), neither relaying the
+// other nor both relaying the same source.
+func (st *state) independent(a, b *Figure, sc *scratch) bool {
 	if a.Side == b.Side && a.Side != "" {
+		return false
+	}
+	if sc.body(a.Source, st.countryWords) == sc.body(b.Source, st.countryWords) {
 		return false
 	}
 	if a.Outlet != "" && strings.EqualFold(a.Outlet, b.Outlet) {
@@ -1012,6 +1029,22 @@ func independent(a, b *Figure) bool {
 type scratch struct {
 	cands []cand
 	idx   []lowIndex
+	// bodies holds the body each source name stands for (body).
+	bodies map[string]string
+}
+
+// body returns what identifies the body a source name stands for, its
+// country words left out (sourceKey of a side's source).
+func (sc *scratch) body(name string, countryWords map[string]bool) string {
+	k, ok := sc.bodies[name]
+	if !ok {
+		if sc.bodies == nil {
+			sc.bodies = map[string]string{}
+		}
+		k = sourceKey("-", name, countryWords)
+		sc.bodies[name] = k
+	}
+	return k
 }
 
 // cand is a figure that may contradict another: a source's, or a side's
@@ -1121,7 +1154,7 @@ func (st *state) group(gd *groupData, sc *scratch) Group {
 		_, hi := bounds(fi.Low, fi.High, fi.Approx)
 		for y := x + 1; y < len(idx) && y <= x+maxTries && idx[y].low <= hi; y++ {
 			fj := &gd.figs[idx[y].i]
-			if !independent(fi, fj) {
+			if !st.independent(fi, fj, sc) {
 				continue
 			}
 			g.Corroborated = true

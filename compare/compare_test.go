@@ -574,3 +574,54 @@ func TestCountedKindsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestOneBodyIsNoCorroboration checks that a wire abroad quoting a side's
+// body, named otherwise, does not corroborate that body.
+func TestOneBodyIsNoCorroboration(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
+	rec := func(d string, side doc.Party, speaker string) Record {
+		return Record{Document: d, Outlet: "Outlet " + d, Published: "2022-09-19", Metric: "killed", About: "KG", Side: side,
+			Speaker: speaker, Low: f(59), High: f(59), Event: ev}
+	}
+	tests := []struct {
+		name         string
+		other        Record
+		corroborated bool
+	}{
+		{"the ministry, named by a wire", rec("wire", "", "Health Ministry"), false},
+		{"the ministry, from a wire abroad", rec("wire", "RU", "the republic's Health Ministry"), false},
+		{"another body", rec("ngo", "", "Red Crescent"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := Compare([]Record{rec("kg", "KG", "Ministry of Health of Kyrgyzstan"), tt.other}, Options{})
+			if len(rep.Groups) != 1 {
+				t.Fatalf("%d groups", len(rep.Groups))
+			}
+			if got := rep.Groups[0].Corroborated; got != tt.corroborated {
+				t.Errorf("corroborated = %v, want %v", got, tt.corroborated)
+			}
+		})
+	}
+}
+
+// TestThirdStatesAreIndependent checks that a source of a state that is
+// no party to the event stands with the independent ones.
+func TestThirdStatesAreIndependent(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
+	recs := []Record{
+		{Document: "kg", Outlet: "KG Agency", Published: "2022-09-19", Metric: "killed", About: "KG", Side: "KG", Low: f(59), High: f(59), Event: ev},
+		{Document: "us", Outlet: "US Weekly", Published: "2022-09-20", Metric: "killed", About: "KG", Side: "US", Low: f(100), High: f(100), Event: ev},
+	}
+	rep := Compare(recs, Options{})
+	if len(rep.Groups) != 1 {
+		t.Fatalf("%d groups", len(rep.Groups))
+	}
+	for _, fg := range rep.Groups[0].Figures {
+		if fg.Outlet == "US Weekly" && fg.Side != "" {
+			t.Errorf("the outlet abroad stands with side %q, want none", fg.Side)
+		}
+	}
+}

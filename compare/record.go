@@ -207,7 +207,7 @@ func SpeakerName(c *doc.Claim, speaker *doc.Entity) string {
 	case speaker != nil:
 		return speaker.Name
 	case c.Speaker == "" && c.Side != "" && c.SpeakerText != "":
-		t := c.SpeakerText
+		t := strings.TrimRight(c.SpeakerText, ",;:—– ")
 		for _, a := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
 			t = strings.TrimPrefix(t, a)
 		}
