@@ -461,6 +461,12 @@ func isReportEnd(w string) bool {
 	return false
 }
 
+// timeWords are the names of days and months, which end a time before a
+// source ("On Friday the ministry said").
+var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
+
 // abbreviations that keep a period inside a source ("Mr. Trump").
 var titleAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "gen": true, "col": true, "lt": true, "sen": true, "rep": true, "gov": true, "prof": true, "st": true, "maj": true, "capt": true, "sgt": true, "u.s": true, "jr": true}
 
@@ -500,6 +506,10 @@ func (s *state) leftNP(k int) (doc.Span, bool) {
 	}
 	// "Earlier the ministry said": the adverb is not the source's.
 	for b < k-1 && s.lx.lead[s.words[b].low] && (b == 0 || !s.isNPWord(b-1)) {
+		b++
+	}
+	// "On Friday the ministry said": the day is not the source's.
+	for b < k-1 && timeWords[s.words[b].low] {
 		b++
 	}
 	return doc.Span{Start: s.words[b].start, End: s.words[k-1].end}, b < k
