@@ -298,6 +298,13 @@ func (b *Builder) Comparison() *Comparison {
 	}
 	st.countryWords = b.countryWords
 	st.clusters = groupEvents(st.occs)
+	for _, c := range st.clusters {
+		for _, a := range c.actors {
+			if !slices.Contains(st.actors, a) {
+				st.actors = append(st.actors, a)
+			}
+		}
+	}
 	st.describe()
 	st.compareGroups()
 	return &Comparison{st: st}

@@ -239,6 +239,8 @@ type state struct {
 	// or all), once asked for.
 	silenced map[[2]doc.Party][]silenceItem
 	outlets  [][]string // the outlets that report each cluster, once needed
+	// actors are the parties of every event.
+	actors []doc.Party
 	// countryWords are the words of country names (entity.CountryWords),
 	// which do not tell bodies apart.
 	countryWords map[string]bool
@@ -575,11 +577,32 @@ func (st *state) compareGroups() {
 		for i := lo; i < hi; i++ {
 			g := gorder[i]
 			gd := &st.groups[i]
-			f.actors = st.clusters[gd.cluster].actors
+			f.actors = st.actorsOf(gd.cluster)
 			gd.figs = f.fold(st, members[offs[g]:offs[g+1]])
 			gd.bySide = gd.sidesLatest()
 		}
 	})
+}
+
+// actorsOf returns the parties of cluster c: its actors, or those of
+// every event when it has fewer than two (a ceasefire that names no
+// party).
+func (st *state) actorsOf(c int32) []doc.Party {
+	if a := st.clusters[c].actors; len(a) >= 2 {
+		return a
+	}
+	return st.actors
+}
+
+// partySide returns the side a source of side s stands on in an event of
+// these actors: its own, or none (independent) for an outlet or official
+// of a state that is no party to an event of two parties or more (a wire
+// abroad).
+func partySide(s doc.Party, actors []doc.Party) doc.Party {
+	if len(actors) >= 2 && s != "" && !slices.Contains(actors, s) {
+		return ""
+	}
+	return s
 }
 
 // parallel calls fn on consecutive chunks of [0, n), spread over the CPUs
@@ -769,13 +792,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 	if via == nil {
 		via = []string{}
 	}
-	side := st.party(w.side)
-	if len(f.actors) >= 2 && side != "" && !slices.Contains(f.actors, side) {
-		// An outlet or official of a state that is no party to the event
-		// (a wire abroad) is an independent source of it.
-		side = ""
-	}
-	f.figs = append(f.figs, Figure{Side: side, Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
+	f.figs = append(f.figs, Figure{Side: partySide(st.party(w.side), f.actors), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
 		Source: sourceLabel(st.source(nameIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
 		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
 		Approx: st.words.vals[w.approx], Text: t.text, History: hist})

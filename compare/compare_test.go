@@ -624,4 +624,20 @@ func TestThirdStatesAreIndependent(t *testing.T) {
 			t.Errorf("the outlet abroad stands with side %q, want none", fg.Side)
 		}
 	}
+	// An event without parties that only the outlet abroad reports: the
+	// parties of the other events tell who is a party.
+	truce := &Event{ID: "v2", Type: "ceasefire", From: "2022-09-16", To: "2022-09-16", Dated: true}
+	recs = append(recs, Record{Document: "us2", Outlet: "US Weekly", Published: "2022-09-17", Side: "US", Event: truce})
+	found := false
+	for _, si := range Silences(recs, "KG", "") {
+		if si.Kind == SilentEvent {
+			found = true
+			if !slices.Equal(si.ReportedBy, []string{"independent"}) {
+				t.Errorf("the truce is reported by %v, want independent", si.ReportedBy)
+			}
+		}
+	}
+	if !found {
+		t.Error("KG is not silent about the truce")
+	}
 }

@@ -113,6 +113,7 @@ func (st *state) computePresence() presence {
 		c := o.cluster
 		accuses := o.ev != nil && isAccusation(o.ev.Type)
 		for _, sr := range o.sides {
+			sr.side = partySide(sr.side, st.actorsOf(c))
 			if o.pub != noDay {
 				p.published[sr.side] = append(p.published[sr.side], o.pub)
 			}
