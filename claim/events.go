@@ -349,9 +349,55 @@ func (s *state) addContext(ev *doc.Event, si int) {
 				ev.Places = append(ev.Places, e.ID)
 			}
 		case doc.KindCountry:
-			ev.Actors = addParty(ev.Actors, partyOf(e))
+			if !s.onlyOrigin(e, si) {
+				ev.Actors = addParty(ev.Actors, partyOf(e))
+			}
 		}
 	}
+}
+
+// onlyOrigin reports whether every mention of country e in sentence si
+// says where people come from ("ethnic Tajiks from Afghanistan",
+// "mercenaries from abroad"), which makes the country no party to the
+// event.
+func (s *state) onlyOrigin(e doc.Entity, si int) bool {
+	sr := s.sents[si]
+	lo, hi := s.words[sr[0]].start, s.words[sr[1]-1].end
+	seen := false
+	for _, m := range e.Mentions {
+		if m.Start < lo || m.End > hi {
+			continue
+		}
+		seen = true
+		k := s.wordAt(m.Start)
+		if k < 2 || s.lows[k-1] != "from" {
+			return false
+		}
+		if s.lx.is("people", s.lows, k-2) == 0 && !s.demonyms(s.text[s.words[k-2].start:s.words[k-2].end]) {
+			return false
+		}
+	}
+	return seen
+}
+
+// demonyms reports whether w names the people of a country the document
+// mentions ("Tajiks": a mention "Tajik" and a plural s).
+func (s *state) demonyms(w string) bool {
+	stem, ok := strings.CutSuffix(w, "s")
+	if !ok || stem == "" {
+		return false
+	}
+	for _, e := range s.a.Entities {
+		if e.Kind != doc.KindCountry && e.Kind != doc.KindGroup {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Text == stem {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func contains(xs []string, x string) bool {
