@@ -21,6 +21,59 @@ type group struct {
 	ev    doc.Event
 	words []int // first word of each mention
 	fine  bool  // dated from a day or month expression
+	// narrowed is set when the days of the event's figures narrowed its
+	// dates, which were span.
+	narrowed bool
+	span     [2]string
+}
+
+// narrow sets the dates of an event dated loosely (a month: more than a
+// week) to the days of its figures within them.
+func (g *group) narrow(from, to string) {
+	lo, hi := g.ev.From, g.ev.To
+	if g.narrowed {
+		lo, hi = g.span[0], g.span[1]
+	}
+	if from < lo || to > hi || addDays(lo, 7) >= hi {
+		return
+	}
+	if !g.narrowed {
+		g.span, g.narrowed = [2]string{lo, hi}, true
+		g.ev.From, g.ev.To = from, to
+		return
+	}
+	g.ev.From, g.ev.To = min(g.ev.From, from), max(g.ev.To, to)
+}
+
+// before returns the event that ok accepts mentioned last in the
+// sentences of sentence si's paragraph before it, or -1: a figure
+// without an event in its sentence belongs to the event its paragraph is
+// about ("In April 2021, fighting near Kok-Tash killed 55 people. More
+// than 58,000 residents were evacuated.").
+func (s *state) before(groups []*group, si int, ok func(*group) bool) int {
+	best, bestWord := -1, -1
+	start := s.words[s.sents[si][0]].start
+	for sj := si - 1; sj >= 0; sj-- {
+		end := s.words[s.sents[sj][1]-1].end
+		if strings.Contains(s.text[end:start], "\n\n") {
+			break // another paragraph
+		}
+		for i, g := range groups {
+			if !ok(g) {
+				continue
+			}
+			for _, w := range g.words {
+				if s.words[w].sent == sj && w > bestWord {
+					best, bestWord = i, w
+				}
+			}
+		}
+		if best >= 0 {
+			return best
+		}
+		start = s.words[s.sents[sj][0]].start
+	}
+	return -1
 }
 
 // latest returns the event of type typ with the latest date up to the
@@ -134,6 +187,17 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 		sort.Ints(g.words)
 		sort.Slice(g.ev.Mentions, func(x, y int) bool { return g.ev.Mentions[x].Start < g.ev.Mentions[y].Start })
 	}
+	// An undated event takes the dates of the event its paragraph dated
+	// before it ("In April 2021, fighting … killed 55 people. More than
+	// 58,000 residents were evacuated.").
+	for _, g := range groups {
+		if g.ev.From != "" || len(g.words) == 0 {
+			continue
+		}
+		if i := s.before(groups, s.words[g.words[0]].sent, func(h *group) bool { return h.ev.From != "" && h != g }); i >= 0 {
+			g.ev.From, g.ev.To, g.ev.DateSource = groups[i].ev.From, groups[i].ev.To, doc.DateFromText
+		}
+	}
 	// Claims join the event reported in their sentence, else the main
 	// violent event.
 	main := -1
@@ -170,6 +234,9 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			}
 		}
 		if pick < 0 {
+			pick = s.before(groups, si, func(g *group) bool { return violent(g.ev.Type) })
+		}
+		if pick < 0 {
 			pick = main
 		}
 		if pick < 0 {
@@ -191,6 +258,12 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 		}
 		g := groups[pick]
 		g.ev.Claims = append(g.ev.Claims, c.ID)
+		// A month's event whose figure's sentence gives its days ("The
+		// worst escalation came in September 2022. Between September 14
+		// and 17, at least 100 people were killed"): those days.
+		if t, ok := s.timeIn(si, b); ok && t.Granularity == doc.GranularityDay && g.ev.DateSource == doc.DateFromText {
+			g.narrow(timeBounds(t))
+		}
 		g.ev.Actors = addParty(g.ev.Actors, c.About)
 		if s.named(c.Side) {
 			// A party of the conflict, not an outlet abroad that reports it.
