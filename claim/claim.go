@@ -98,6 +98,7 @@ type partyMark struct {
 	party     doc.Party
 	place     bool     // a place in the party's country, not the party named
 	span      doc.Span // the mention: part of a word in "Kyrgyz-Tajik"
+	entity    int      // in Analysis.Entities
 }
 
 func newState(lx *lexicon, a *doc.Analysis) *state {
@@ -147,7 +148,7 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 				s.sentEnts[si] = append(l, ei)
 			}
 			if p != "" {
-				s.marks = append(s.marks, partyMark{b, en, p, e.Kind == doc.KindPlace, m.Span()})
+				s.marks = append(s.marks, partyMark{b, en, p, e.Kind == doc.KindPlace, m.Span(), ei})
 			}
 		}
 	}
@@ -644,6 +645,12 @@ func (s *state) claims() []doc.Claim {
 		c.Start, c.End = span.Start, span.End
 		c.Text = s.text[span.Start:span.End]
 		s.attribute(&c, q.Span())
+		if m, ok := s.gappedSubject(b); ok && m.party != c.Side {
+			// "Kyrgyzstan reported 63 dead and Tajikistan 41": the party
+			// before the figure reported it, with the verb left out.
+			ent := s.a.Entities[m.entity]
+			c.Speaker, c.SpeakerText, c.Side, c.Attribution = ent.ID, s.text[m.span.Start:m.span.End], m.party, ""
+		}
 		c.About = s.about(b, e, c)
 		if frameAfter {
 			for _, m := range s.marks {
@@ -653,13 +660,23 @@ func (s *state) claims() []doc.Claim {
 				}
 			}
 		}
-		if c.About == "" && c.Breakdown != "" {
-			// "a toll of 41, including 17 servicemen": the whole's party.
+		if c.Breakdown != "" {
 			for i := len(out) - 1; i >= 0; i-- {
-				if out[i].ID == c.Breakdown {
-					c.About = out[i].About
-					break
+				if out[i].ID != c.Breakdown {
+					continue
 				}
+				switch {
+				case c.About == "":
+					// "a toll of 41, including 17 servicemen": the whole's
+					// party.
+					c.About = out[i].About
+				case out[i].About == "":
+					// "killed 55 people: 36 on the Kyrgyz side and 19 on the
+					// Tajik side": a side's own figure, which a total of
+					// both never adds up with.
+					c.Breakdown = ""
+				}
+				break
 			}
 		}
 		out = append(out, c)
@@ -834,8 +851,8 @@ func (s *state) equipmentAfter(b, e int) string {
 // stands between word from and word b.
 func (s *state) partBefore(b, from int) bool {
 	for k := from; k < b; k++ {
-		if s.lx.is("part", s.lows, k) > 0 {
-			return true
+		if s.lx.is("part", s.lows, k) > 0 || s.lows[k] == ":" && k+1 == b {
+			return true // "of which 36", "killed 55 people: 36 on the Kyrgyz side"
 		}
 	}
 	return false
@@ -1209,6 +1226,11 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		if inSource || s.doer(m) {
 			continue
 		}
+		if m.word >= e && m.end < len(s.lows) && s.isQ[m.end] != 0 && m.word > 0 && (s.lows[m.word-1] == "and" || s.lows[m.word-1] == ",") {
+			// "Kyrgyzstan reported 63 dead and Tajikistan 41": the
+			// subject of the next figure, not whose this one is.
+			continue
+		}
 		score := 0
 		lo, hi := m.end, b
 		if m.word >= e {
@@ -1270,6 +1292,25 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		return c.Side
 	}
 	return ""
+}
+
+// gappedSubject returns the party named right before the figure at word
+// b after "and", "while" or a comma, when it is a country or group: the
+// subject of a clause whose verb is left out ("… and Tajikistan 41").
+func (s *state) gappedSubject(b int) (partyMark, bool) {
+	for _, m := range s.marks {
+		if m.end != b || m.place || m.word == 0 {
+			continue
+		}
+		if k := s.a.Entities[m.entity].Kind; k != doc.KindCountry && k != doc.KindGroup {
+			continue
+		}
+		switch s.lows[m.word-1] {
+		case "and", "while", "whereas", ",":
+			return m, true
+		}
+	}
+	return partyMark{}, false
 }
 
 // pairedByBetween reports whether a party mark is one of "between X and
@@ -1334,7 +1375,7 @@ func (s *state) borderCompound(k int) bool {
 // including", "of whom") that names two parties before word end.
 func (s *state) partsOfBoth(e, end int) bool {
 	k := e
-	for k < end && k < e+8 && s.lows[k] != "," && s.lx.is("part", s.lows, k) == 0 {
+	for k < end && k < e+8 && s.lows[k] != "," && s.lows[k] != ":" && s.lx.is("part", s.lows, k) == 0 {
 		k++
 	}
 	if k >= end || k >= e+8 {
