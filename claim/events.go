@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax/doc"
 )
@@ -34,7 +35,7 @@ func (g *group) narrow(from, to string) {
 	if g.narrowed {
 		lo, hi = g.span[0], g.span[1]
 	}
-	if from < lo || to > hi || addDays(lo, 7) >= hi {
+	if from < lo || to > hi || !longerThanWeek(lo, hi) {
 		return
 	}
 	if !g.narrowed {
@@ -43,6 +44,14 @@ func (g *group) narrow(from, to string) {
 		return
 	}
 	g.ev.From, g.ev.To = min(g.ev.From, from), max(g.ev.To, to)
+}
+
+// longerThanWeek reports whether the days from..to (YYYY-MM-DD) span more
+// than a week.
+func longerThanWeek(from, to string) bool {
+	f, err1 := time.Parse(time.DateOnly, from)
+	t, err2 := time.Parse(time.DateOnly, to)
+	return err1 == nil && err2 == nil && t.Sub(f) > 7*24*time.Hour
 }
 
 // before returns the event that ok accepts mentioned last in the
