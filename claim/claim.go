@@ -639,7 +639,7 @@ func (s *state) claims() []doc.Claim {
 				c.Breakdown = out[pi].ID
 			}
 		}
-		c.Total = c.Total || s.totalBefore(b) || s.tallyBefore(b)
+		c.Total = (c.Total || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
 		c.Increment = s.moreAround(b, e)
 		c.ID = "c" + strconv.Itoa(len(out)+1)
 		c.Start, c.End = span.Start, span.End
@@ -1292,6 +1292,18 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		return c.Side
 	}
 	return ""
+}
+
+// earlier reports whether sentence si tells an earlier report
+// ("Earlier on Friday the ministry had put the toll at 13", "Previously,
+// the ministry reported 59"): its figures are not the latest total of
+// their document.
+func (s *state) earlier(si int) bool {
+	switch s.lows[s.sents[si][0]] {
+	case "earlier", "previously", "initially":
+		return true
+	}
+	return false
 }
 
 // gappedSubject returns the party named right before the figure at word
