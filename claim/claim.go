@@ -607,6 +607,12 @@ func (s *state) claims() []doc.Claim {
 				c.Total = out[pi].Total
 				break
 			}
+			if _, ok := s.gappedSubject(b); ok && !s.countsOther(e) {
+				// "Kyrgyzstan reported 63 dead and Tajikistan 41": the verb
+				// and the metric of the figure before, left out.
+				c.Metric = out[pi].Metric
+				break
+			}
 			if s.mirrored(b, e, s.wordAt(out[pi].End)) {
 				// "59 dead on the Kyrgyz side and 35 on the Tajik side": the
 				// metric of the figure before, left out in a frame repeated
