@@ -685,11 +685,47 @@ func (s *state) claims() []doc.Claim {
 				break
 			}
 		}
+		if ps := s.conflictParties(); len(ps) == 2 && c.About == "" && s.eachSide(e) {
+			// "a shootout killed two people on each side": the figure of
+			// each party, not their total.
+			c.About = ps[0]
+			out = append(out, c)
+			first = append(first, b)
+			c.ID, c.About = "c"+strconv.Itoa(len(out)+1), ps[1]
+		}
 		out = append(out, c)
 		first = append(first, b)
 		lastInSent[si] = len(out) - 1
 	}
 	return out
+}
+
+// eachSide reports whether the figure that ends before word e counts on
+// each side ("two people on each side", "three soldiers on either
+// side"), within the next words of its sentence.
+func (s *state) eachSide(e int) bool {
+	if e >= len(s.words) {
+		return false
+	}
+	si := s.words[e].sent
+	for k := e; k < s.sents[si][1] && k < e+6; k++ {
+		if (s.lows[k] == "each" || s.lows[k] == "either") && s.lx.is("both", s.lows, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// conflictParties returns the countries and groups the document names, in
+// order of first mention (places do not count).
+func (s *state) conflictParties() []doc.Party {
+	var ps []doc.Party
+	for _, m := range s.marks {
+		if !m.place && !slices.Contains(ps, m.party) {
+			ps = append(ps, m.party)
+		}
+	}
+	return ps
 }
 
 // gapped reports whether the figure at words [b,e) repeats the frame of
