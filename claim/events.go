@@ -267,10 +267,14 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 		}
 		g := groups[pick]
 		g.ev.Claims = append(g.ev.Claims, c.ID)
-		// A month's event whose figure's sentence gives its days ("The
-		// worst escalation came in September 2022. Between September 14
-		// and 17, at least 100 people were killed"): those days.
-		if t, ok := s.timeIn(si, b); ok && t.Granularity == doc.GranularityDay && g.ev.DateSource == doc.DateFromText {
+		// A month's event whose losses' sentence gives their days before
+		// the figure ("The worst escalation came in September 2022.
+		// Between September 14 and 17, at least 100 people were
+		// killed"): those days. A time after a figure more often dates a
+		// report or an update ("rose to 49 on Saturday"), and a figure of
+		// another kind (land claimed in a speech) dates no fighting.
+		if t, ok := s.timeIn(si, b); ok && t.Granularity == doc.GranularityDay && t.End <= c.Start && losses(c.Metric) &&
+			g.ev.DateSource == doc.DateFromText {
 			g.narrow(timeBounds(t))
 		}
 		g.ev.Actors = addParty(g.ev.Actors, c.About)

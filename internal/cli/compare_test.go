@@ -253,3 +253,43 @@ func TestCompareDevCorpus(t *testing.T) {
 		t.Errorf("September 2022 death tolls found for %v, want KG and TJ", tolls)
 	}
 }
+
+// TestExampleCorpusIsOneClash checks what the demo shows: the ten reports
+// of the example corpus, from both sides and neutral outlets, are one
+// clash, whose Kyrgyz death toll the two sides give differently, flagged.
+func TestExampleCorpusIsOneClash(t *testing.T) {
+	isolate(t)
+	path, err := filepath.Abs(filepath.Join("..", "..", "examples", "border-clash-2022.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "compare", "--json", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep compare.Report
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	clashes := map[string]bool{}
+	flagged := false
+	for _, g := range rep.Groups {
+		if g.Metric != "killed" {
+			continue
+		}
+		clashes[g.Event.ID] = true
+		sides := map[doc.Party]bool{}
+		for _, f := range g.Figures {
+			sides[f.Side] = true
+		}
+		if g.About == "KG" && sides["KG"] && sides["TJ"] && g.Contradiction != nil {
+			flagged = true
+		}
+	}
+	if len(clashes) != 1 {
+		t.Errorf("the death tolls fall in %d events, want one: %v", len(clashes), clashes)
+	}
+	if !flagged {
+		t.Error("no flagged contradiction between the sides' Kyrgyz death tolls")
+	}
+}
