@@ -196,10 +196,10 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 
 // AddDocument adds the records of a document encoded by AppendDocument.
 // The Builder keeps data's memory. It numbers each string of the
-// document once, not once per record: a store that keeps the encoding
-// (see EncodedSource) adds a document several times faster than its
-// records one by one. A malformed encoding is an error, after which the
-// Builder holds the records decoded before it.
+// document once, not once per record, and a store that keeps the
+// encoding (see EncodedSource) decodes no text or JSON to give it. A
+// malformed encoding is an error, after which the Builder holds the
+// records decoded before it.
 func (b *Builder) AddDocument(data string) error {
 	st := b.st
 	m := &b.memo
@@ -210,8 +210,8 @@ func (b *Builder) AddDocument(data string) error {
 		ids.side = m.id(rf.side, roleParty, func() int32 { return st.parties.id(string(r.Side)) })
 		ids.approx = m.id(rf.approx, roleWord, func() int32 { return st.words.id(r.Approx) })
 		ids.evid = m.id(rf.evidence, roleWord, func() int32 { return st.words.id(r.Evidence) })
-		ids.metric = m.metric(rf.metric, rf.unit, func() int32 { return st.metrics.id(metricKey(r.Metric, r.Unit)) })
-		ids.src = m.source(rf.side, rf.speaker, func() uint64 {
+		ids.metric = memoized(&m.metrics, rf.metric, rf.unit, func() int32 { return st.metrics.id(metricKey(r.Metric, r.Unit)) })
+		ids.src = memoized(&m.sources, rf.side, rf.speaker, func() uint64 {
 			return b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
 		})
 		b.add(r, ids)
@@ -263,25 +263,16 @@ func (m *docMemo) reset() {
 	m.metrics, m.sources = m.metrics[:0], m.sources[:0]
 }
 
-func (m *docMemo) metric(metric, unit int, intern func() int32) int32 {
-	for _, p := range m.metrics {
-		if p.a == metric && p.b == unit {
+// memoized returns the number of the pair of refs (a, b) in list,
+// numbering it with intern the first time: a document has few pairs.
+func memoized[T any](list *[]memoPair[T], a, b int, intern func() T) T {
+	for _, p := range *list {
+		if p.a == a && p.b == b {
 			return p.id
 		}
 	}
 	id := intern()
-	m.metrics = append(m.metrics, memoPair[int32]{metric, unit, id})
-	return id
-}
-
-func (m *docMemo) source(side, speaker int, intern func() uint64) uint64 {
-	for _, p := range m.sources {
-		if p.a == side && p.b == speaker {
-			return p.id
-		}
-	}
-	id := intern()
-	m.sources = append(m.sources, memoPair[uint64]{side, speaker, id})
+	*list = append(*list, memoPair[T]{a, b, id})
 	return id
 }
 
