@@ -685,13 +685,15 @@ func (s *state) claims() []doc.Claim {
 				break
 			}
 		}
-		if ps := s.conflictParties(); len(ps) == 2 && c.About == "" && s.eachSide(e) {
-			// "a shootout killed two people on each side": the figure of
-			// each party, not their total.
-			c.About = ps[0]
-			out = append(out, c)
-			first = append(first, b)
-			c.ID, c.About = "c"+strconv.Itoa(len(out)+1), ps[1]
+		if c.About == "" && s.eachSide(e) {
+			if ps := s.conflictParties(); len(ps) == 2 {
+				// "a shootout killed two people on each side": the figure
+				// of each party, not their total.
+				c.About = ps[0]
+				out = append(out, c)
+				first = append(first, b)
+				c.ID, c.About = "c"+strconv.Itoa(len(out)+1), ps[1]
+			}
 		}
 		out = append(out, c)
 		first = append(first, b)

@@ -444,7 +444,7 @@ func (s *state) addContext(ev *doc.Event, si int) {
 
 // onlyOrigin reports whether every mention of country e in sentence si
 // says where people come from ("ethnic Tajiks from Afghanistan",
-// "mercenaries from abroad"), which makes the country no party to the
+// "fighters from Syria"), which makes the country no party to the
 // event.
 func (s *state) onlyOrigin(e doc.Entity, si int) bool {
 	sr := s.sents[si]
