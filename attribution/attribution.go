@@ -461,8 +461,8 @@ func isReportEnd(w string) bool {
 	return false
 }
 
-// timeWords are the names of days and months, which end a time before a
-// source ("On Friday the ministry said").
+// timeWords are the names of days and months (not "may", a verb too),
+// which end a time before a source ("On Friday the ministry said").
 var timeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true}
