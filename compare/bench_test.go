@@ -90,19 +90,7 @@ func BenchmarkComparisonEvent(b *testing.B) {
 // (AppendDocument), as Read does from a store that keeps it.
 func BenchmarkCompareEncoded1M(b *testing.B) {
 	recs := GenerateRecords(1_000_000)
-	var docs []string
-	for lo := 0; lo < len(recs); {
-		hi := lo + 1
-		for hi < len(recs) && recs[hi].Document == recs[lo].Document {
-			hi++
-		}
-		data, err := AppendDocument(nil, recs[lo:hi])
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, string(data))
-		lo = hi
-	}
+	docs := encodeDocuments(b, recs)
 	b.ReportAllocs()
 	b.ResetTimer()
 	c0 := cpuTime()

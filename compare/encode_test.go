@@ -106,12 +106,10 @@ func TestEncodeRejects(t *testing.T) {
 	}
 }
 
-// A comparison of documents added encoded is the comparison of their
-// records added one by one.
-func TestAddDocumentSameAsAdd(t *testing.T) {
-	recs := append(GenerateRecords(20_000), encodeRecords()...)
-	byRecord := NewBuilder(len(recs))
-	byDocument := NewBuilder(len(recs))
+// encodeDocuments encodes the records of each document of recs (records
+// of one document follow each other).
+func encodeDocuments(tb testing.TB, recs []Record) []string {
+	var docs []string
 	for lo := 0; lo < len(recs); {
 		hi := lo + 1
 		for hi < len(recs) && recs[hi].Document == recs[lo].Document {
@@ -119,15 +117,27 @@ func TestAddDocumentSameAsAdd(t *testing.T) {
 		}
 		data, err := AppendDocument(nil, recs[lo:hi])
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
-		if err := byDocument.AddDocument(string(data)); err != nil {
-			t.Fatal(err)
-		}
-		for i := lo; i < hi; i++ {
-			byRecord.Add(&recs[i])
-		}
+		docs = append(docs, string(data))
 		lo = hi
+	}
+	return docs
+}
+
+// A comparison of documents added encoded is the comparison of their
+// records added one by one.
+func TestAddDocumentSameAsAdd(t *testing.T) {
+	recs := append(GenerateRecords(20_000), encodeRecords()...)
+	byRecord := NewBuilder(len(recs))
+	byDocument := NewBuilder(len(recs))
+	for _, data := range encodeDocuments(t, recs) {
+		if err := byDocument.AddDocument(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range recs {
+		byRecord.Add(&recs[i])
 	}
 	want, _ := json.Marshal(byRecord.Comparison().Report(Options{}))
 	got, _ := json.Marshal(byDocument.Comparison().Report(Options{}))
