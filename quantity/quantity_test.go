@@ -32,6 +32,7 @@ func TestParse(t *testing.T) {
 		{"a dozen", "[a dozen 12..12 ]"},
 		{"one hundred and three and two thirds", "[one hundred and three and two thirds 103.66666666666667..103.66666666666667 ]"},
 		{"1 thousand", "[1 thousand 1000..1000 ]"},
+		{"эвакуированы 136 тысяч", "[136 тысяч 136000..136000 ]"},
 		{"1.5 million", "[1.5 million 1500000..1500000 ]"},
 		{"142 thousand", "[142 thousand 142000..142000 ]"},
 		{"-5", "[-5 -5..-5 ]"},
