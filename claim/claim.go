@@ -523,7 +523,7 @@ func (s *state) capital(k int) bool {
 // the toll to 59"): "to" or "at" just before it and a tally word earlier in
 // its clause.
 func (s *state) tallyBefore(b int) bool {
-	if b == 0 || (s.lows[b-1] != "to" && s.lows[b-1] != "at" && s.lx.is("total", s.lows, b-1) == 0) {
+	if b == 0 || (s.lows[b-1] != "to" && s.lows[b-1] != "at" && s.lows[b-1] != "до" && s.lx.is("total", s.lows, b-1) == 0) {
 		return false
 	}
 	sent := s.sents[s.words[b].sent]
