@@ -166,7 +166,7 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		}
 		var at doc.Attribution
 		var ok bool
-		if s.lows[i] == "according" || (s.lows[i] == "in" && n >= 4) {
+		if s.lows[i] == "according" || s.lows[i] == "по" || (s.lows[i] == "in" && n >= 4) { // "по данным": according to
 			at, ok = s.accordingTo(sent, i, i+n)
 		} else {
 			at, ok = s.verbCue(sent, i, i+n)
