@@ -91,26 +91,30 @@ func (b *Builder) sourceID(side doc.Party, name string) uint64 {
 		if b.countryWords == nil && side != "" {
 			b.countryWords = entity.CountryWords() // a millisecond, once
 		}
-		id = sourceHash(side, sourceKey(side, name, b.countryWords))
+		var leave map[string]bool // independent sources keep their countries
+		if side != "" {
+			leave = b.countryWords
+		}
+		id = sourceHash(side, sourceKey(name, leave))
 		m[name] = id
 	}
 	return id
 }
 
 // sourceKey returns what identifies a source name: its words in lower
-// case and in alphabetical order, without "the", "of" and, for a side's own bodies,
-// the words of country names, so that "the Ministry of Health of
-// Kyrgyzstan", "the Kyrgyz Health Ministry" and "the Health Ministry" of
-// side KG are one source. Independent sources keep their countries ("the
-// Kyrgyz Red Crescent" is not "the Tajik Red Crescent"). A name left with
-// no words is its own key.
-func sourceKey(side doc.Party, name string, countryWords map[string]bool) string {
+// case and in alphabetical order, without "the", "of" and the words of
+// leave. With the words of country names left out, "the Ministry of
+// Health of Kyrgyzstan", "the Kyrgyz Health Ministry" and "the Health
+// Ministry" of side KG are one source; independent sources keep their
+// countries (leave is nil: "the Kyrgyz Red Crescent" is not "the Tajik Red
+// Crescent"). A name left with no words is its own key.
+func sourceKey(name string, leave map[string]bool) string {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	kept := words[:0]
 	for _, w := range words {
 		switch {
 		case w == "the" || w == "of" || w == "for" || w == "s":
-		case side != "" && countryWords[w]:
+		case leave[w]:
 		default:
 			kept = append(kept, w)
 		}

@@ -1058,7 +1058,7 @@ func (sc *scratch) body(name string, countryWords map[string]bool) string {
 		if sc.bodies == nil {
 			sc.bodies = map[string]string{}
 		}
-		k = sourceKey("-", name, countryWords)
+		k = sourceKey(name, countryWords)
 		sc.bodies[name] = k
 	}
 	return k
