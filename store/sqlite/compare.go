@@ -137,29 +137,31 @@ func (s *Store) scanDocs(ctx context.Context, from, to string, batch int, out ch
 	}
 	defer rows.Close()
 	b := make([]string, 0, batch)
+	send := func() error {
+		select {
+		case out <- b:
+			b = make([]string, 0, batch)
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
 	var raw sql.RawBytes
 	for rows.Next() {
 		if err := rows.Scan(&raw); err != nil {
 			return err
 		}
 		if b = append(b, string(raw)); len(b) == batch {
-			select {
-			case out <- b:
-			case <-ctx.Done():
-				return ctx.Err()
+			if err := send(); err != nil {
+				return err
 			}
-			b = make([]string, 0, batch)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
 	if len(b) > 0 {
-		select {
-		case out <- b:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		return send()
 	}
 	return nil
 }
