@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/parallaxnews/parallax/doc"
 )
@@ -70,7 +71,7 @@ func AppendDocument(dst []byte, recs []Record) ([]byte, error) {
 	// is written: the body is encoded first, then put after the table.
 	var body, viaBody []byte
 	for i := range recs {
-		if v := recs[i].Via; len(v) > 0 && !sameVia(vias, v) {
+		if v := recs[i].Via; len(v) > 0 && viaIndex(vias, v) < 0 {
 			vias = append(vias, v)
 			viaBody = binary.AppendUvarint(viaBody, uint64(len(v)))
 			for _, s := range v {
@@ -112,16 +113,7 @@ func AppendDocument(dst []byte, recs []Record) ([]byte, error) {
 		for _, s := range [...]string{r.Metric, r.Unit, string(r.About), string(r.Side), r.Speaker, r.Approx, r.Evidence} {
 			body = e.appendRef(body, s)
 		}
-		via := 0
-		if len(r.Via) > 0 {
-			for j, v := range vias {
-				if equalStrings(v, r.Via) {
-					via = j + 1
-					break
-				}
-			}
-		}
-		body = binary.AppendUvarint(body, uint64(via))
+		body = binary.AppendUvarint(body, uint64(viaIndex(vias, r.Via)+1)) // 0: none
 		ev := uint64(0)
 		if r.Event != nil {
 			ev = eventIdx[r.Event] + 1
@@ -188,25 +180,13 @@ func appendBool(dst []byte, b bool) []byte {
 	return append(dst, 0)
 }
 
-func sameVia(lists [][]string, v []string) bool {
-	for _, l := range lists {
-		if equalStrings(l, v) {
-			return true
-		}
+// viaIndex returns the index of the via list v in lists, or -1 (always
+// for an empty v).
+func viaIndex(lists [][]string, v []string) int {
+	if len(v) == 0 {
+		return -1
 	}
-	return false
-}
-
-func equalStrings(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return slices.IndexFunc(lists, func(l []string) bool { return slices.Equal(l, v) })
 }
 
 // errEncoding is the error of a malformed encoded document.
