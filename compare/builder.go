@@ -159,7 +159,7 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 	}
 	if !ok {
 		oi = int32(len(st.occs))
-		st.occs = append(st.occs, newOccurrence(r))
+		st.occs = appendGrow(st.occs, newOccurrence(r))
 		if r.Event != nil {
 			b.byEvent[r.Event] = oi
 		} else {
@@ -196,6 +196,17 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 	}
 	st.rows = append(st.rows, w)
 	st.texts = append(st.texts, rowText{r.Claim, r.Text, r.Speaker})
+}
+
+// appendGrow appends v to s, doubling the capacity of a full s: a
+// Builder's tables of documents and occurrences grow to tens of thousands
+// of large elements, which append's growth by a quarter would copy about
+// four times over.
+func appendGrow[T any](s []T, v T) []T {
+	if len(s) == cap(s) {
+		s = slices.Grow(s, max(len(s), 16))
+	}
+	return append(s, v)
 }
 
 // AddDocument adds the records of a document encoded by AppendDocument.

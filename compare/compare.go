@@ -861,7 +861,7 @@ func (ds *documents) id(r *Record) int32 {
 	if !ok {
 		id = int32(len(ds.keys))
 		ds.ids[k] = id
-		ds.keys = append(ds.keys, docEntry{k, r.Outlet})
+		ds.keys = appendGrow(ds.keys, docEntry{k, r.Outlet})
 	}
 	ds.last, ds.lastID = k, id
 	return id

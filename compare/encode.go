@@ -283,12 +283,13 @@ type refs struct {
 }
 
 // decodeScratch is what decodeDocument reuses from one document to the next:
-// the table of strings, the record it gives and its refs (fn is a
-// function value, so that they would escape each time).
+// the table of strings, the record it gives, its refs and its bounds (fn
+// is a function value, so that they would escape each time).
 type decodeScratch struct {
-	strs []string
-	r    Record
-	rf   refs
+	strs   []string
+	r      Record
+	rf     refs
+	bounds []float64
 }
 
 // decodeDocument calls fn with each record of an encoded document. The
@@ -356,7 +357,10 @@ func decodeDocument(data string, sc *decodeScratch, fn func(r *Record, rf *refs)
 	if d.err != nil {
 		return d.err
 	}
-	bounds := make([]float64, 0, 2*n)
+	// The bounds of the records: a new scratch gives each document
+	// bounds of its own, a reused one reuses them.
+	bounds := sc.bounds[:0]
+	defer func() { sc.bounds = bounds }()
 	r, rf := &sc.r, &sc.rf
 	for range n {
 		*r = Record{Document: document, Outlet: outlet, Published: published, Claim: d.string()}

@@ -119,7 +119,8 @@ type VersionedSource interface {
 	Version(ctx context.Context) (int64, error)
 }
 
-// ReadAll collects every record of src published within [from, to].
+// ReadAll collects every record of src published within [from, to],
+// with bounds of their own (a source may reuse a record's).
 func ReadAll(ctx context.Context, src RecordSource, from, to string) ([]Record, error) {
 	var out []Record
 	if s, ok := src.(SizedSource); ok {
@@ -131,6 +132,13 @@ func ReadAll(ctx context.Context, src RecordSource, from, to string) ([]Record, 
 	}
 	err := src.EachRecord(ctx, from, to, func(r *Record) error {
 		out = append(out, *r)
+		c := &out[len(out)-1]
+		if c.Low != nil {
+			c.Low = doc.Float(*c.Low)
+		}
+		if c.High != nil {
+			c.High = doc.Float(*c.High)
+		}
 		return nil
 	})
 	return out, err
