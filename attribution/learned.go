@@ -112,6 +112,19 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 			c1 = i + 1
 		}
 	}
+	// A quotation before the cue and its source is the content, and what
+	// follows them is said of the saying ("“A,” he said after the
+	// meeting"), unless the quotation resumes ("“A,” he said. “B.”"; "“A,”
+	// he said, “B”").
+	if c0 >= 0 && c0 < cb && c1 > ce && sb >= 0 {
+		l := cb
+		for l > c0 && tg.roles[l-1] != tagger.RoleC {
+			l--
+		}
+		if tagger.IsQuoteMark(tg.sent.Low[l-1]) && !s.resumes(ce, sb, se) {
+			c1 = l
+		}
+	}
 	// Final punctuation belongs to the sentence, not to the content.
 	for c1 > c0+1 && c0 >= 0 && isFinal(tg.sent.Low[c1-1]) {
 		c1--
@@ -130,7 +143,17 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 	if content.Len() == 0 {
 		return doc.Attribution{}, false
 	}
-	kind := s.kind(content, doc.AttrIndirect) // before the content runs on over the cue
+	// The kind of a content the cue interrupts is that of its part before
+	// the cue, as it is of one that runs on over the cue below.
+	kindOf := content
+	if c0 >= 0 && c0 < cb && c1 > ce {
+		l := cb
+		for l > c0+1 && tg.roles[l-1] != tagger.RoleC {
+			l--
+		}
+		kindOf.End = s.words[l-1].end
+	}
+	kind := s.kind(kindOf, doc.AttrIndirect)
 	if c0 >= 0 && c1 <= cb && (tagger.IsQuoteMark(tg.sent.Low[c1-1]) || tagger.IsQuoteMark(tg.sent.Low[c1])) {
 		// "“A,” he said. “B.”": the quotation runs on in the next sentence.
 		if after, ok := s.after(sent); ok && after.End > content.End && s.isQuote(after) && !strings.Contains(s.text[sent.End:after.Start], "\n") && (after.End >= s.next || strings.TrimSpace(s.text[after.End:s.next]) == "") {
@@ -193,4 +216,31 @@ func (s *state) after(sent doc.Span) (doc.Span, bool) {
 func (s *state) isQuote(sp doc.Span) bool {
 	q := sort.Search(len(s.quotes), func(k int) bool { return s.quotes[k].Start >= sp.Start })
 	return q < len(s.quotes) && s.quotes[q] == sp
+}
+
+// resumes reports whether a quoted content resumes after the cue that
+// ends at word ce and a source after it at [sb, se): after a comma or the
+// end of a sentence, or with another quotation further on, unless another
+// cue follows the comma (", adding …").
+func (s *state) resumes(ce, sb, se int) bool {
+	low := s.tg.sent.Low
+	k := ce
+	if sb >= ce && se > k {
+		k = se
+	}
+	if k >= len(low) {
+		return false
+	}
+	switch w := low[k]; {
+	case w == ",":
+		return k+1 < len(s.lows) && s.lx.cues.match(s.lows, k+1) == 0
+	case tagger.IsQuoteMark(w), isFinal(w):
+		return true
+	}
+	for r := k; r < len(low); r++ {
+		if tagger.IsQuoteMark(low[r]) && (s.tg.roles[r] == tagger.RoleC || r+1 < len(low) && s.tg.roles[r+1] == tagger.RoleC) {
+			return true
+		}
+	}
+	return false
 }

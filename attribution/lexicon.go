@@ -106,8 +106,9 @@ type lexicon struct {
 	// cues added by hand): the finder's rules look for them where the cue
 	// tagger found nothing.
 	strong phrases
-	// cueList is the cue list as the cue tagger reads it.
+	// cueList is the cue list as the cue tagger reads it, cues as phrases.
 	cueList *tagger.Lexicon
+	cues    phrases
 	hedges  phrases
 	none    phrases // evidence markers: no evidence given
 	cited   phrases // evidence markers: evidence cited
@@ -139,7 +140,7 @@ type lexicon struct {
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{strong: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
+	lx := &lexicon{strong: newPhrases(), cues: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
 		lead: map[string]bool{}, org: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
 	lines, err := dataLines("cues.txt")
@@ -150,6 +151,7 @@ func loadLexicon() (*lexicon, error) {
 	for _, l := range lines {
 		cue, stats, _ := strings.Cut(l, "\t")
 		cues = append(cues, cue)
+		lx.cues.add(cue)
 		f := strings.Fields(stats)
 		if len(f) < 2 {
 			lx.strong.add(cue) // added by hand
