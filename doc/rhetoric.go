@@ -31,6 +31,9 @@ type RhetoricSummary struct {
 	SentenceShare          float64 `json:"sentence_share"`
 	// Techniques lists the techniques found, most spans first.
 	Techniques []TechniqueCount `json:"techniques"`
+	// NotAssessed says why the document's rhetoric was not looked for
+	// (its language is not one the model reads); empty when it was.
+	NotAssessed string `json:"not_assessed,omitempty"`
 }
 
 // TechniqueCount is how often one technique is used in a document.

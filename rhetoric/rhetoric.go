@@ -73,12 +73,20 @@ func NewWithModel(model []byte) (*Annotator, error) {
 }
 
 // Annotate fills the rhetoric layer of a and its summary, reading the
-// sentences (it splits the text itself when they are missing).
+// sentences (it splits the text itself when they are missing). The model
+// learned English: a document in another language gets no spans, and a
+// summary that says so.
 func (an *Annotator) Annotate(a *doc.Analysis) {
 	text := a.Document.Text
 	sentences := a.Sentences
 	if len(sentences) == 0 && text != "" {
 		sentences = an.seg.Sentences(text)
+	}
+	if lang := a.Document.Lang; lang != "" && lang != "en" {
+		a.Rhetoric = a.Rhetoric[:0]
+		a.RhetoricSummary = summarize(nil, sentences)
+		a.RhetoricSummary.NotAssessed = "the rhetoric model reads English; this document's language is " + lang
+		return
 	}
 	w := an.work.Get().(*tagger.Work)
 	defer an.work.Put(w)

@@ -116,6 +116,30 @@ func TestSentencesMissing(t *testing.T) {
 	}
 }
 
+// TestOtherLanguages checks that a document in a language the model did
+// not learn gets no spans and a summary that says why, and that one whose
+// language is unknown or English is read.
+func TestOtherLanguages(t *testing.T) {
+	an := newAnnotator(t)
+	text := "They are bandits and murderers. What is their true goal?"
+	for _, tt := range []struct {
+		lang     string
+		assessed bool
+	}{{"", true}, {"en", true}, {"ru", false}, {"tg", false}} {
+		a := doc.NewAnalysis(doc.Document{Text: text, Lang: tt.lang})
+		a.Sentences = segment.New().Sentences(text)
+		an.Annotate(a)
+		checkLayer(t, a)
+		got := a.RhetoricSummary.NotAssessed == ""
+		if got != tt.assessed || !got && (len(a.Rhetoric) != 0 || a.RhetoricSummary.Spans != 0 || a.RhetoricSummary.Sentences != 2) {
+			t.Errorf("lang %q: %d spans, summary %+v", tt.lang, len(a.Rhetoric), a.RhetoricSummary)
+		}
+		if tt.assessed && len(a.Rhetoric) == 0 {
+			t.Errorf("lang %q: no spans in %q", tt.lang, text)
+		}
+	}
+}
+
 func TestEmpty(t *testing.T) {
 	an := newAnnotator(t)
 	for _, text := range []string{"", " \n\n ", "?", "“”", "!!!"} {

@@ -106,6 +106,9 @@ func writeReport(w io.Writer, a *doc.Analysis) error {
 		}
 		fmt.Fprintf(w, "  %-26s %q%s\n", r.Technique, clip(r.Text, 100), why)
 	}
+	if s := a.RhetoricSummary; s != nil && s.NotAssessed != "" {
+		fmt.Fprintf(w, "\nRhetoric not assessed: %s\n", s.NotAssessed)
+	}
 	if s := a.RhetoricSummary; s != nil && len(s.Techniques) > 0 {
 		parts := make([]string, 0, len(s.Techniques))
 		for _, t := range s.Techniques {
