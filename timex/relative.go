@@ -521,7 +521,7 @@ func lowerIs(s, w string) bool {
 }
 
 // part reads "early 2021", "mid-2021", "late July", "the end of March",
-// "beginning of next week", "earlier this year".
+// "end September", "beginning of next week", "earlier this year".
 func (p *parser) part(i int) (when, int, bool) {
 	k := i
 	if p.kind(k) == wThe {
@@ -534,9 +534,11 @@ func (p *parser) part(i int) (when, int, bool) {
 	k++
 	switch part {
 	case partBeginning, partEnd, partMid:
+		// "of" may go before a month ("end September"; Russian puts the
+		// month in the genitive instead: "в конце сентября").
 		if p.kind(k) == wOf {
 			k++
-		} else if part != partMid {
+		} else if part != partMid && p.kind(k) != wMonth {
 			return when{}, i, false
 		}
 		if p.kind(k) == wThe && p.kind(k+1) != wUnit {
