@@ -246,6 +246,27 @@ func (s *state) mendContent(at *doc.Attribution) {
 	}
 }
 
+// withoutAside returns the source src without a parenthetical phrase that
+// closes it after a comma ("The Tajik side, in turn," is "The Tajik
+// side"), which the taggers and rules may take in.
+func (s *state) withoutAside(src doc.Span) doc.Span {
+	first, end := s.wordAt(src.Start), s.wordAt(src.End)
+	for k := first + 1; k+1 < end; k++ {
+		if s.lows[k] != "," {
+			continue
+		}
+		n := s.lx.aside.match(s.lows, k+1)
+		if n == 0 {
+			continue
+		}
+		if e := k + 1 + n; e >= end || e+1 == end && s.lows[e] == "," {
+			src.End = s.words[k-1].end
+			return src
+		}
+	}
+	return src
+}
+
 // addressee reports whether the content after a telling cue is only its
 // addressee, at the end of the sentence.
 func (s *state) addressee(at *doc.Attribution) bool {
@@ -383,6 +404,7 @@ func (s *state) verbCue(sent doc.Span, i, j int) (doc.Attribution, bool) {
 		return doc.Attribution{}, false
 	}
 	content = s.stretchQuote(sent, content)
+	src = s.withoutAside(src)
 	at := doc.Attribution{
 		Source:  ptr(doc.MentionOf(s.text, src)),
 		Cue:     ptr(doc.MentionOf(s.text, cue)),
@@ -416,6 +438,7 @@ func (s *state) accordingTo(sent doc.Span, i, j int) (doc.Attribution, bool) {
 		return doc.Attribution{}, false
 	}
 	content = s.stretchQuote(sent, content)
+	src = s.withoutAside(src)
 	at := doc.Attribution{
 		Source:  ptr(doc.MentionOf(s.text, src)),
 		Cue:     ptr(doc.MentionOf(s.text, cue)),

@@ -61,6 +61,8 @@ func TestFind(t *testing.T) {
 		{"hedge word", "The agency reported that 300 homes allegedly burned.", "The agency", "reported", "that 300 homes allegedly burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
 		{"no evidence", "The minister said the land was seized. He did not provide any evidence.", "The minister", "said", "the land was seized", doc.AttrIndirect, false, doc.EvidenceNoneGiven},
 		{"quotation runs on", "“We won,” he said. “They lost.”", "he", "said", "“We won,” he said. “They lost.”", doc.AttrDirect, false, doc.EvidenceUnknown},
+		{"aside after the source", "The Tajik side, for its part, said 41 people had died.",
+			"The Tajik side", "said", "41 people had died", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"quotation then when it was said", "“The border is calm now,” the governor said after meeting elders in Vorukh on Monday.",
 			"the governor", "said", "“The border is calm now,”", doc.AttrDirect, false, doc.EvidenceUnknown},
 		{"quotation then where, then more of it", "“The border is calm,” the governor said in Isfara, “and the roads are open.”",

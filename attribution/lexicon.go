@@ -126,6 +126,9 @@ type lexicon struct {
 	preposition map[string]bool
 	// lead holds sentence adverbs that open a sentence before its source.
 	lead map[string]bool
+	// aside holds parenthetical phrases that may close a source after a
+	// comma ("The Tajik side, in turn,").
+	aside phrases
 	// org holds the kinds of organisation a source may name alone ("the
 	// ministry").
 	org map[string]bool
@@ -140,7 +143,7 @@ type lexicon struct {
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{strong: newPhrases(), cues: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
+	lx := &lexicon{strong: newPhrases(), cues: newPhrases(), aside: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
 		lead: map[string]bool{}, org: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
 	lines, err := dataLines("cues.txt")
@@ -206,6 +209,8 @@ func loadLexicon() (*lexicon, error) {
 			lx.count.add(word)
 		case "lead":
 			lx.lead[word] = true
+		case "aside":
+			lx.aside.add(word)
 		case "org":
 			lx.org[word] = true
 		case "tell":

@@ -631,7 +631,7 @@ func (s *state) claims() []doc.Claim {
 				span = widen(span, q.Span())
 				break
 			}
-			if !s.partBefore(b, s.wordAt(out[pi].End)) {
+			if !s.partOf(b, e, s.wordAt(out[pi].End)) {
 				continue
 			}
 			c.Metric = out[pi].Metric
@@ -641,7 +641,7 @@ func (s *state) claims() []doc.Claim {
 			}
 		}
 		if c.Breakdown == "" && c.Metric != "" {
-			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partBefore(b, s.wordAt(out[pi].End)) {
+			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partOf(b, e, s.wordAt(out[pi].End)) {
 				c.Breakdown = out[pi].ID
 			}
 		}
@@ -889,6 +889,13 @@ func (s *state) equipmentAfter(b, e int) string {
 		}
 	}
 	return ""
+}
+
+// partOf reports whether the figure at words [b, e) is a part of a figure
+// that ends before word from: a "part" phrase stands between them ("of
+// which 36") or a "part-after" phrase follows the figure ("19 of them").
+func (s *state) partOf(b, e, from int) bool {
+	return s.partBefore(b, from) || s.lx.is("part-after", s.lows, e) > 0
 }
 
 // partBefore reports whether a "part" phrase ("of which", "including")
