@@ -700,15 +700,32 @@ func (r *resolver) russianSingle(m *mention, word string) bool {
 			return true
 		}
 		var refs []int32
-		for _, en := range r.lx.dict[k] {
-			if en.kind == dPlace {
-				refs = append(refs, en.ref)
+		for _, name := range placeStems(stem) {
+			for _, en := range r.lx.dict[Key(name)] {
+				if en.kind == dPlace {
+					refs = append(refs, en.ref)
+				}
 			}
-		}
-		if len(refs) > 0 {
-			r.placeAt(m, refs)
-			return true
+			if len(refs) > 0 {
+				r.placeAt(m, refs)
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// placeStems returns the place names a Russian adjective's stem may come
+// from: the stem itself ("Баткен-ской"), and the name before the suffixes
+// that make adjectives of names ("Исфар-ин-ского" from Исфара,
+// "Душанб-ин-ского" from Душанбе, "Согд-ий-ской" from Согд).
+func placeStems(stem string) []string {
+	out := []string{stem}
+	if base, ok := strings.CutSuffix(stem, "ин"); ok && utf8.RuneCountInString(base) >= 3 {
+		out = append(out, base+"а", base+"е", base)
+	}
+	if base, ok := strings.CutSuffix(stem, "ий"); ok && utf8.RuneCountInString(base) >= 3 {
+		out = append(out, base)
+	}
+	return out
 }
