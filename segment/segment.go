@@ -130,12 +130,55 @@ func (s *Segmenter) AppendSentences(dst []doc.Span, text string) []doc.Span {
 				emit(j)
 			}
 			i = j
+		case r == '—' || r == '–' || r == '-':
+			if datelineEnds(text, start, i, n) {
+				emit(i + n)
+			}
+			i += n
 		default:
 			i += n
 		}
 	}
 	emit(len(text))
 	return dst
+}
+
+// datelineEnds reports whether the dash at text[i:i+n] closes a dateline
+// that opens the line of the sentence begun at start ("VIENNA, 18
+// September 2022 —", "DUSHANBE/BISHKEK, Sept 19 (Reuters) -", "Bishkek, 19
+// September (AKIpress) –"): where and when a report was filed, which is no
+// part of its first sentence. The dash stands between spaces within 80
+// bytes of the line's start, and the words before it are a place in
+// capitals, or end with the credit of an outlet in parentheses.
+func datelineEnds(text string, start, i, n int) bool {
+	if i-start > 80 || i == start || text[i-1] != ' ' || i+n >= len(text) || !isSpace(rune(text[i+n])) {
+		return false
+	}
+	if start > 0 && text[start-1] != '\n' {
+		return false
+	}
+	head := strings.TrimSpace(text[start:i])
+	if strings.ContainsAny(head, "\n.!?\"“”«»") && !strings.HasSuffix(head, ")") {
+		return false
+	}
+	if strings.HasSuffix(head, ")") && strings.Contains(head, "(") {
+		return true
+	}
+	first, _, _ := strings.Cut(head, ",")
+	first = strings.TrimSpace(first)
+	letters := 0
+	for _, r := range first {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		case r == '/' || r == ' ' || r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // lineBreakEnds reports whether the line break at i ends the sentence that
