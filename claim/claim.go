@@ -377,6 +377,9 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			}
 			continue
 		}
+		if d == 0 && s.lows[k] == "," && k+1 < sent[1] && s.isQ[k+1] != 0 {
+			continue // "400 houses, two schools and a mosque were burned"
+		}
 		if s.isQ[k] != 0 || s.hard(k) {
 			break
 		}
