@@ -26,6 +26,7 @@ package attribution
 //go:generate go run ./internal/train -polnear ${PARALLAX_SHARED}/datasets/polnear/train -cues cues.txt -out model.bin
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -129,6 +130,8 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		for i := k; i < len(out); i++ {
 			s.mendContent(&out[i])
 		}
+		out = slices.DeleteFunc(out, s.runOn)
+		s.sharedSubject(out[k:])
 	}
 	for i := range out {
 		out[i].ID = "a" + strconv.Itoa(i+1)
@@ -243,6 +246,70 @@ func (s *state) mendContent(at *doc.Attribution) {
 	if left, ok := s.leftContent(s.wordAt(at.Source.Start)); ok {
 		at.Content = left
 		at.Kind = s.kind(left, at.Kind)
+	}
+}
+
+// runOn reports whether at reads a noun and the participle after it as a
+// source and cue with what came before as content ("He called on both
+// sides to respect the ceasefire agreed on 16 September" does not report
+// that the ceasefire agreed anything): content that runs straight into
+// a source that opens with an article, with no punctuation between them,
+// and ends in a word that may take an object ("respect", not "as" or
+// "what").
+func (s *state) runOn(at doc.Attribution) bool {
+	if at.Source == nil || at.Cue == nil || at.Content.End > at.Source.Start || at.Source.End > at.Cue.Start ||
+		strings.TrimSpace(s.text[at.Content.End:at.Source.Start]) != "" {
+		return false
+	}
+	first, last := s.wordAt(at.Source.Start), s.wordAt(at.Content.End)-1
+	if first >= len(s.words) || last < 0 {
+		return false
+	}
+	switch s.lows[first] {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	w := s.lows[last]
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) && !s.lx.stop[w] && !s.lx.preposition[w] && !s.lx.aux[w] && !s.lx.lead[w] &&
+		w != "as" && w != "what" && w != "than" && w != "whether" && w != "the" && w != "a" && w != "an"
+}
+
+// sharedSubject gives a cue without a source that a coordinating word
+// joins to an earlier cue of the sentence the source of that cue
+// ("Dushanbe denied attacking civilians and accused Kyrgyz troops …": the
+// accusation is Dushanbe's too), and ends the earlier cue's content
+// before the coordinating word. ats are the sentence's attributions.
+func (s *state) sharedSubject(ats []doc.Attribution) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Source != nil || at.Cue == nil {
+			continue
+		}
+		k := s.wordAt(at.Cue.Start) - 1
+		for k >= 0 && s.lx.aux[s.lows[k]] {
+			k--
+		}
+		if k < 0 || s.lows[k] != "and" && s.lows[k] != "but" {
+			continue
+		}
+		var prev *doc.Attribution
+		for j := range ats {
+			if p := &ats[j]; p.Source != nil && p.Cue != nil && p.Cue.End <= s.words[k].start && p.Source.End <= p.Cue.Start &&
+				(prev == nil || p.Cue.Start > prev.Cue.Start) {
+				prev = p
+			}
+		}
+		if prev != nil {
+			src := *prev.Source
+			at.Source, at.Speaker = &src, prev.Speaker
+			if prev.Content.Start < s.words[k].start && prev.Content.End > at.Cue.Start && k > 0 {
+				// "said that one civilian died and accused …": what was
+				// said ends before the second verb.
+				prev.Content.End = s.words[k-1].end
+			}
+		}
 	}
 }
 

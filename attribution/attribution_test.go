@@ -3,6 +3,7 @@ package attribution_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,6 +93,39 @@ func TestFind(t *testing.T) {
 			}
 			if at.Hedged != tt.hedged || at.Evidence != tt.evidence {
 				t.Errorf("hedged %v evidence %s, want %v %s", at.Hedged, at.Evidence, tt.hedged, tt.evidence)
+			}
+		})
+	}
+}
+
+// TestSentenceAttributions checks every attribution of sentences whose
+// cues share a source or whose participle is no cue, as source|cue|content.
+func TestSentenceAttributions(t *testing.T) {
+	an, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"verbs joined by and share their subject", "Dushanbe denied attacking civilians and accused Kyrgyz troops of shelling Isfara.",
+			[]string{"Dushanbe|denied|attacking civilians", "Dushanbe|accused|Kyrgyz troops of shelling Isfara"}},
+		{"a participle after the object is no cue", "He called on both sides to respect the ceasefire agreed on 16 September.",
+			[]string{"He|called on|both sides to respect the ceasefire agreed on 16 September"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := annotate(t, an, tt.text)
+			var got []string
+			for _, at := range a.Attributions {
+				src := "-"
+				if at.Source != nil {
+					src = at.Source.Text
+				}
+				got = append(got, src+"|"+at.Cue.Text+"|"+a.Text(at.Content))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
 		})
 	}
