@@ -132,6 +132,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		}
 		out = slices.DeleteFunc(out, s.runOn)
 		s.sharedSubject(out[k:])
+		s.pronounSpeakers(out[:k], out[k:])
 	}
 	for i := range out {
 		out[i].ID = "a" + strconv.Itoa(i+1)
@@ -247,6 +248,57 @@ func (s *state) mendContent(at *doc.Attribution) {
 		at.Content = left
 		at.Kind = s.kind(left, at.Kind)
 	}
+}
+
+// pronounSpeakers gives a sentence's attributions whose source is a
+// pronoun opening the sentence the speaker of the attribution before
+// them, when it is near and of the pronoun's kind: "The Kyrgyz Foreign
+// Ministry said Tajik forces had entered the villages. It did not provide
+// evidence": "it" continues the subject before, not "Tajik" in between.
+// earlier are the attributions of the sentences before, ats this one's.
+func (s *state) pronounSpeakers(earlier, ats []doc.Attribution) {
+	var prev *doc.Attribution
+	for j := len(earlier) - 1; j >= 0; j-- {
+		if earlier[j].Speaker != "" && earlier[j].Cue != nil {
+			prev = &earlier[j]
+			break
+		}
+	}
+	if prev == nil {
+		return
+	}
+	for i := range ats {
+		at := &ats[i]
+		if at.Source == nil || at.Cue == nil || at.Source.Start-prev.Cue.End > 600 || !segment.OpensSentence(s.text, at.Source.Start) {
+			continue
+		}
+		class := s.lx.pronoun[segment.Lower(s.text[at.Source.Start:at.Source.End])]
+		e := s.entityByID(prev.Speaker)
+		if class == "" || e == nil {
+			continue
+		}
+		person := e.Kind == doc.KindPerson
+		switch class {
+		case "he", "she":
+			if person {
+				at.Speaker = prev.Speaker
+			}
+		case "it", "they", "we":
+			if !person && e.Kind != doc.KindPlace {
+				at.Speaker = prev.Speaker
+			}
+		}
+	}
+}
+
+// entityByID returns the entity with id, or nil.
+func (s *state) entityByID(id string) *doc.Entity {
+	for i := range s.a.Entities {
+		if s.a.Entities[i].ID == id {
+			return &s.a.Entities[i]
+		}
+	}
+	return nil
 }
 
 // runOn reports whether at reads a noun and the participle after it as a

@@ -177,6 +177,34 @@ func TestSpeaker(t *testing.T) {
 	}
 }
 
+// TestPronounContinuesSubject checks that a pronoun opening a sentence
+// speaks for the speaker of the attribution before it rather than for the
+// last name in between.
+func TestPronounContinuesSubject(t *testing.T) {
+	an, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Kyrgyz Foreign Ministry said Tajik forces had entered two villages. It did not provide evidence for the claim."
+	a := doc.NewAnalysis(doc.Document{Text: text})
+	a.Sentences = segment.New().Sentences(text)
+	mention := func(s string) []doc.Mention {
+		i := strings.Index(text, s)
+		return []doc.Mention{doc.MentionOf(text, doc.Span{Start: i, End: i + len(s)})}
+	}
+	a.Entities = []doc.Entity{
+		{ID: "e1", Kind: doc.KindOrganization, Side: "KG", Mentions: mention("Kyrgyz Foreign Ministry")},
+		{ID: "e2", Kind: doc.KindCountry, Side: "TJ", Mentions: mention("Tajik")},
+	}
+	an.Annotate(a)
+	if len(a.Attributions) < 2 {
+		t.Fatalf("got %d attributions, want 2 or more: %+v", len(a.Attributions), a.Attributions)
+	}
+	if got := a.Attributions[1]; got.Source == nil || got.Source.Text != "It" || got.Speaker != "e1" {
+		t.Errorf("second attribution %+v, want source It speaking for e1", got)
+	}
+}
+
 // FuzzFind checks that any text gives attributions whose spans lie in the
 // text, with a cue, and that mention texts match their spans.
 func FuzzFind(f *testing.F) {

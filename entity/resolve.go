@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/segment"
 )
 
 type cluster struct {
@@ -532,7 +533,7 @@ func (r *resolver) resolveSingle(m *mention, word string) bool {
 	}
 	// A word of a surname's ending opening a sentence is as often a
 	// capitalised common word ("Humanitarian agencies estimated …").
-	if !r.upper && !r.lower && !opensSentence(r.text, m.start) {
+	if !r.upper && !r.lower && !segment.OpensSentence(r.text, m.start) {
 		for _, e := range surnameEndings {
 			if strings.HasSuffix(k, e) && len(k) >= len(e)+3 {
 				m.surname = k
@@ -542,15 +543,6 @@ func (r *resolver) resolveSingle(m *mention, word string) bool {
 		}
 	}
 	return false
-}
-
-// opensSentence reports whether the word at start opens the text, a line
-// or a sentence (after a full stop, question or exclamation mark, with any
-// closing quotation marks).
-func opensSentence(text string, start int) bool {
-	p := strings.TrimRight(text[:start], " \t")
-	p = strings.TrimRight(p, "\"”’»)")
-	return p == "" || strings.HasSuffix(p, "\n") || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "?") || strings.HasSuffix(p, "!")
 }
 
 // fuzzyPlaces returns the regions, districts and places of the countries of

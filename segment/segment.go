@@ -343,3 +343,12 @@ func isOpener(r rune) bool {
 	}
 	return false
 }
+
+// OpensSentence reports whether the word at byte start of text opens a
+// sentence: only spaces and quotation marks stand before it since the
+// start of the text or of a line, or a full stop, question or exclamation
+// mark.
+func OpensSentence(text string, start int) bool {
+	p := strings.TrimRight(text[:start], " \t\"“”«»’)")
+	return p == "" || strings.HasSuffix(p, "\n") || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "?") || strings.HasSuffix(p, "!")
+}

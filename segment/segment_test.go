@@ -242,3 +242,15 @@ func TestLower(t *testing.T) {
 		t.Errorf("Lower allocates %v times for lower-case text", n)
 	}
 }
+
+func TestOpensSentence(t *testing.T) {
+	text := "One. “Two” three\nFour, five? Six"
+	for _, tt := range []struct {
+		word string
+		want bool
+	}{{"One", true}, {"Two", true}, {"three", false}, {"Four", true}, {"five", false}, {"Six", true}} {
+		if got := OpensSentence(text, strings.Index(text, tt.word)); got != tt.want {
+			t.Errorf("OpensSentence at %q = %v, want %v", tt.word, got, tt.want)
+		}
+	}
+}
