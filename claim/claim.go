@@ -414,6 +414,15 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			break
 		}
 	}
+	// A label before a colon that opens the sentence: "Killed: 59
+	// citizens", "Houses destroyed: 427".
+	if k := b - 1; k > sent[0] && k-sent[0] <= 4 && s.lows[k] == ":" && bestScore > 0 {
+		for st := sent[0]; st < k; st++ {
+			if n, m := s.lx.metrics.match(s.lows[:k], st); n > 0 {
+				return metricCue{st, n, m}, true
+			}
+		}
+	}
 	// Leftwards.
 	d = 0
 	for k := b - 1; k >= sent[0] && k > b-10; k-- {

@@ -101,6 +101,11 @@ func (s *state) latest(groups []*group, typ string) *group {
 	return best
 }
 
+// within reports whether event a's days lie within event b's longer span.
+func within(a, b *doc.Event) bool {
+	return a.From != "" && b.From != "" && b.From <= a.From && a.To <= b.To && (b.From < a.From || a.To < b.To)
+}
+
 // violent reports whether events of type t cause the losses claims count.
 func violent(t string) bool {
 	return t == "armed_clash" || t == "shelling" || t == "attack_on_civilians"
@@ -219,8 +224,15 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			continue
 		}
 		pub := s.a.Document.Published
-		gi, gm := groups[i].ev.From, groups[main].ev.From
-		if gi != "" && (gm == "" || (gi > gm && (pub == "" || gi <= pub))) {
+		ei, em := &groups[i].ev, &groups[main].ev
+		gi, gm := ei.From, em.From
+		switch {
+		case within(ei, em):
+			// An episode of the main event ("shelling continued until
+			// September 17" in fighting from the 14th to the 20th).
+		case within(em, ei):
+			main = i
+		case gi != "" && (gm == "" || (gi > gm && (pub == "" || gi <= pub))):
 			main = i
 		}
 	}
