@@ -113,9 +113,12 @@ type lexicon struct {
 	maxTitle  int             // most tokens in a title
 	orgHeads  map[string]bool // lower-case
 	stopwords map[string]bool // lower-case
-	ruStems   []ruStem
-	classes   map[string]uint8 // lower-case word → its classes (cStop, ...)
-	interest  map[string]bool
+	// govVerbs are the verbs after which a capital is its government;
+	// govObject those before a capital and "of" ("accuses Bishkek of").
+	govVerbs, govObject map[string]bool
+	ruStems             []ruStem
+	classes             map[string]uint8 // lower-case word → its classes (cStop, ...)
+	interest            map[string]bool
 }
 
 // fuzzyName is a name of a place under one of its deletion variants.
@@ -188,6 +191,8 @@ func loadLexicon(extraOutlets []Outlet) (*lexicon, error) {
 		titles:    map[string]bool{},
 		orgHeads:  map[string]bool{},
 		stopwords: map[string]bool{},
+		govVerbs:  map[string]bool{},
+		govObject: map[string]bool{},
 		interest:  map[string]bool{"KG": true, "TJ": true, "UZ": true, "KZ": true, "TM": true, "AF": true},
 	}
 	defer lx.classify()
@@ -504,7 +509,19 @@ func (lx *lexicon) loadWords() error {
 			return err
 		}
 	}
-	return nil
+	r, err := readData("govverbs.txt")
+	if err != nil {
+		return err
+	}
+	return eachRow(r, func(c []string) error {
+		w := strings.ToLower(strings.TrimSpace(c[0]))
+		if len(c) > 1 && strings.TrimSpace(c[1]) == "object" {
+			lx.govObject[w] = true
+		} else {
+			lx.govVerbs[w] = true
+		}
+		return nil
+	})
 }
 
 // outletByDomain returns the registry outlet publishing on host or one of

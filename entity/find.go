@@ -598,7 +598,7 @@ func (f *finder) run(i, j int, headline bool) {
 					openRole(s)
 				}
 			case dCapital:
-				if f.wordIs(s.i-1, "official") || !f.hasPlace(ss, se) {
+				if f.wordIs(s.i-1, "official") || !f.hasPlace(ss, se) || f.government(s.i, s.j) {
 					f.add(mention{start: ss, end: se, kind: mCountry, ref: e.ref})
 				} else {
 					f.placeMention(s, j, k == len(segs)-1)
@@ -897,6 +897,20 @@ func (f *finder) weakPlace(s seg) bool {
 
 // hasPlace reports whether text[start:end] names a place of the gazetteer
 // (Moscow does, the Kremlin does not).
+// government reports whether the capital at tokens [i, j) stands for its
+// government: a verb of govverbs.txt follows it ("Dushanbe accuses",
+// "Bishkek said"), or an accusing verb goes before it and "of" after
+// ("accuses Bishkek of aggression").
+func (f *finder) government(i, j int) bool {
+	next := func(k int) string {
+		if k < 0 || k >= len(f.toks) || f.toks[k].flags&fWord == 0 {
+			return ""
+		}
+		return strings.ToLower(f.tokText(k))
+	}
+	return f.lx.govVerbs[next(j)] || f.lx.govObject[next(i-1)] && next(j) == "of"
+}
+
 func (f *finder) hasPlace(start, end int) bool {
 	for _, e := range f.lx.dict[Key(f.text[start:end])] {
 		if e.kind == dPlace {
