@@ -158,6 +158,9 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 			s.parties = append(s.parties, m.party)
 		}
 	}
+	// A country named only as the nationality of officials is not named
+	// as a party.
+	s.parties = slices.DeleteFunc(s.parties, s.nationalityOnly)
 	s.hedged = make([]bool, len(s.sents))
 	for si, sent := range s.sents {
 		for k := sent[0]; k < sent[1]; k++ {
@@ -1424,7 +1427,8 @@ func losses(metric string) bool {
 }
 
 // named reports whether the document names party p (a country, a
-// demonym, a place in it), not only through an outlet or speaker.
+// demonym, a place in it), not only through an outlet or speaker, nor
+// only as the nationality of officials.
 func (s *state) named(p doc.Party) bool { return p != "" && slices.Contains(s.parties, p) }
 
 // borderCompound reports whether word k ends a compound that starts with

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -447,7 +448,7 @@ func (s *state) addContext(ev *doc.Event, si int) {
 				ev.Places = append(ev.Places, e.ID)
 			}
 		case doc.KindCountry:
-			if !s.onlyOrigin(e, si) {
+			if !s.onlyOrigin(e, si) && !s.onlyNationality(e, si) {
 				ev.Actors = addParty(ev.Actors, partyOf(e))
 			}
 		}
@@ -472,6 +473,59 @@ func (s *state) onlyOrigin(e doc.Entity, si int) bool {
 			return false
 		}
 		if s.lx.is("people", s.lows, k-2) == 0 && !s.demonyms(s.text[s.words[k-2].start:s.words[k-2].end]) {
+			return false
+		}
+	}
+	return seen
+}
+
+// nationalityOnly reports whether party p is named in the document only
+// as the nationality of people with titles (a Polish foreign minister
+// speaking of the fighting does not make Poland a party to it).
+func (s *state) nationalityOnly(p doc.Party) bool {
+	found := false
+	for ei, e := range s.a.Entities {
+		if e.Kind != doc.KindCountry || partyOf(e) != p {
+			continue
+		}
+		for si := range s.sents {
+			if slices.Contains(s.sentEnts[si], ei) {
+				if !s.onlyNationality(e, si) {
+					return false
+				}
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+// onlyNationality reports whether every mention of country e in sentence
+// si is the nationality of a person named after it with a title between
+// ("Polish Foreign Minister Zbigniew Rau expressed concern over the
+// fighting"), which makes the country no party to the event.
+func (s *state) onlyNationality(e doc.Entity, si int) bool {
+	sr := s.sents[si]
+	lo, hi := s.words[sr[0]].start, s.words[sr[1]-1].end
+	people := map[int]bool{}
+	for _, ei := range s.sentEnts[si] {
+		if p := s.a.Entities[ei]; p.Kind == doc.KindPerson {
+			for _, m := range p.Mentions {
+				people[s.wordAt(m.Start)] = true
+			}
+		}
+	}
+	seen := false
+	for _, m := range e.Mentions {
+		if m.Start < lo || m.End > hi {
+			continue
+		}
+		seen = true
+		k := s.wordAt(m.End)
+		for k < sr[1] && !people[k] && k < s.wordAt(m.End)+4 && s.capital(k) {
+			k++
+		}
+		if !people[k] || k == s.wordAt(m.End) {
 			return false
 		}
 	}
