@@ -700,6 +700,9 @@ func (s *state) claims() []doc.Claim {
 				break
 			}
 		}
+		if c.About == "" && c.Breakdown == "" && len(out) > 0 {
+			c.About = s.carriedAbout(b, c, &out[len(out)-1])
+		}
 		if c.About == "" && s.eachSide(e) {
 			if ps := s.conflictParties(); len(ps) == 2 {
 				// "a shootout killed two people on each side": the figure
@@ -1360,6 +1363,30 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	return ""
 }
 
+// carriedAbout returns the party of the casualties before it that a figure
+// of casualties naming no party continues: the last claim, in the sentence
+// right before, of the same paragraph ("The death toll … has reached 59
+// people on the Kyrgyz side, the ministry said. 144 people were
+// injured."), or "". Buildings and the displaced change the subject too
+// often to be carried.
+func (s *state) carriedAbout(b int, c doc.Claim, prev *doc.Claim) doc.Party {
+	si := s.words[b].sent
+	pb := s.wordAt(prev.Start)
+	if prev.About == "" || !casualties(c.Metric) || !casualties(prev.Metric) || pb >= len(s.words) || s.words[pb].sent != si-1 {
+		return ""
+	}
+	sent := s.sents[si]
+	if strings.Contains(s.text[s.words[s.sents[si-1][1]-1].end:s.words[sent[0]].start], "\n") {
+		return "" // another paragraph, or a line of its own
+	}
+	for _, m := range s.marks {
+		if m.word >= sent[0] && m.word < sent[1] {
+			return "" // the sentence names parties of its own
+		}
+	}
+	return prev.About
+}
+
 // earlier reports whether sentence si tells an earlier report
 // ("Earlier on Friday the ministry had put the toll at 13", "Previously,
 // the ministry reported 59"): its figures are not the latest total of
@@ -1418,6 +1445,12 @@ func (s *state) pairedByBetween(m partyMark) bool {
 
 // losses reports whether a metric counts a party's losses, which the
 // party itself reports of its own.
+// casualties reports whether metric counts people killed, injured or
+// missing.
+func casualties(metric string) bool {
+	return metric == "killed" || metric == "injured" || metric == "missing"
+}
+
 func losses(metric string) bool {
 	switch metric {
 	case "killed", "injured", "missing", "displaced", "buildings_destroyed", "buildings_damaged", "military_losses":
