@@ -382,7 +382,7 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		if len(t.From) >= 4 && len(t.To) >= 4 && t.From[:4] != t.To[:4] && t.Granularity != doc.GranularityDay && t.Granularity != doc.GranularityMonth {
 			continue // a span of years ("the last year and a half") dates no event
 		}
-		if s.reportTime(t) || s.datelineTime(t) {
+		if s.reportTime(t) || s.datelineTime(t) || s.afterBetween(t.End, k) {
 			continue
 		}
 		d := t.Start - at
@@ -394,6 +394,18 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		}
 	}
 	return best, bestD < 1<<30
+}
+
+// afterBetween reports whether "after" or "following" stands between
+// byte end and word k: a time before it dates what came after the event
+// at k ("agreed on Monday to pull back, after four days of fighting").
+func (s *state) afterBetween(end, k int) bool {
+	for j := s.wordAt(end); j < k; j++ {
+		if s.lows[j] == "after" || s.lows[j] == "following" {
+			return true
+		}
+	}
+	return false
 }
 
 // reportTime reports whether t dates a report rather than what it reports:
