@@ -1247,6 +1247,16 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	if s.partsOfBoth(e, sent[1]) {
 		return ""
 	}
+	// "35 civilians had been killed on their side of the border": the
+	// speaker's own side.
+	for k := e; k < e+8 && k < sent[1] && s.lows[k] != "," && !s.hard(k); k++ {
+		if s.lx.is("own-side", s.lows, k) > 0 {
+			if c.Side != "" {
+				return c.Side
+			}
+			break
+		}
+	}
 	// "59 of its citizens": the subject's party, the first party named
 	// in the sentence before the figure, even as the speaker ("Kyrgyzstan
 	// said 59 of its citizens …") or a doer ("Kyrgyzstan accuses Tajikistan
@@ -1557,9 +1567,23 @@ func (s *state) doer(m partyMark) bool {
 			return true // "59 dead … on the Tajik border": where, not whose
 		}
 		// "Kyrgyz troops used drones", "Tajik forces shelled": the attacker.
-		k := m.end + s.lx.is("force", s.lows, m.end)
+		f := s.lx.is("force", s.lows, m.end)
+		k := m.end + f
 		if s.lx.is("strike", s.lows, k) > 0 {
 			return true
+		}
+		// Forces named other than as those a figure counts ("35 Kyrgyz
+		// troops") or whose losses are told ("the losses of Kyrgyz
+		// forces", "Kyrgyz troops lost 20 men") are doers: "Kyrgyz forces
+		// had killed 35 civilians", "accused Kyrgyz forces of shelling".
+		// A side is also where losses fall ("34 dead on the Kyrgyz side").
+		if f > 0 && s.lows[m.end] != "side" && m.word > 0 && s.isQ[m.word-1] == 0 && s.lows[m.word-1] != "of" {
+			for k < len(s.lows) && (s.lows[k] == "had" || s.lows[k] == "have" || s.lows[k] == "has") {
+				k++
+			}
+			if s.lx.is("loss", s.lows, k) == 0 {
+				return true
+			}
 		}
 	}
 	if m.end < len(s.lows) {
