@@ -432,8 +432,9 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		if s.isQ[k] != 0 || s.hard(k) {
 			break
 		}
-		// A verb of loss before people: "lost more than 100 soldiers".
-		if k == b-1 && s.lx.is("loss", s.lows, k) > 0 && s.nounAfter(b, e) == "people" {
+		// A verb of loss before people or equipment: "lost more than 100
+		// soldiers", "lost four armoured personnel carriers".
+		if noun := s.nounAfter(b, e); k == b-1 && s.lx.is("loss", s.lows, k) > 0 && (noun == "people" || noun == "equipment") {
 			if float64(d)+0.5 < bestScore {
 				best, bestScore = metricCue{k, 1, "killed"}, float64(d)+0.5
 			}
@@ -512,8 +513,10 @@ func (s *state) skipModifiers(k, end int) int {
 			if n == 0 {
 				return k
 			}
+			// The aside may hold figures of its own ("including a
+			// 13-year-old girl", "among them 4 children").
 			j := k + 1 + n
-			for j < end && j < k+15 && s.lows[j] != "," && !s.hard(j) && s.isQ[j] == 0 {
+			for j < end && j < k+15 && s.lows[j] != "," && !s.hard(j) {
 				j++
 			}
 			if j >= end || s.lows[j] != "," {
@@ -646,7 +649,7 @@ func (s *state) claims() []doc.Claim {
 				span = widen(span, q.Span())
 				break
 			}
-			if !s.partOf(b, e, s.wordAt(out[pi].End)) {
+			if !s.partOf(b, e, min(s.wordAt(out[pi].End), first[pi]+1)) {
 				continue
 			}
 			c.Metric = out[pi].Metric
@@ -656,7 +659,7 @@ func (s *state) claims() []doc.Claim {
 			}
 		}
 		if c.Breakdown == "" && c.Metric != "" {
-			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partOf(b, e, s.wordAt(out[pi].End)) {
+			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partOf(b, e, min(s.wordAt(out[pi].End), first[pi]+1)) {
 				c.Breakdown = out[pi].ID
 			}
 		}
