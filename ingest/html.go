@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -50,6 +51,7 @@ func FromHTML(data []byte, contentType, pageURL string) (doc.Document, error) {
 	if err != nil {
 		return doc.Document{}, fmt.Errorf("cannot parse HTML: %w", err)
 	}
+	separateBlocks(root)
 	var base *url.URL
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
@@ -82,7 +84,18 @@ func FromHTML(data []byte, contentType, pageURL string) (doc.Document, error) {
 	}
 	if runeCount(body) < minArticleRunes {
 		if art, rerr := readability.FromDocument(root, base); rerr == nil && art.Node != nil {
-			if alt := nodeText(art.Node); runeCount(alt) > runeCount(body) {
+			alt := nodeText(art.Node)
+			// Readability leaves the headline out, where trafilatura's
+			// fallback for a short page keeps it but runs the page's
+			// paragraphs into one: the headline goes before readability's
+			// paragraphs, which win when they hold as much text.
+			for _, t := range []string{d.Title, strings.TrimSpace(art.Title())} {
+				if t != "" && alt != "" && strings.HasPrefix(body, t) && !strings.HasPrefix(alt, t) {
+					alt = t + "\n\n" + alt
+					break
+				}
+			}
+			if letters(alt) >= letters(body) && alt != "" {
 				body = alt
 			}
 			if d.Title == "" {
@@ -189,12 +202,50 @@ func tidyText(s string) string {
 	return b.String()
 }
 
+// letters returns the number of runes of s that are not white space.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
 func runeCount(s string) int {
 	n := 0
 	for range s {
 		n++
 	}
 	return n
+}
+
+// separateBlocks puts a line break between a block element and the text
+// or element beside it where the markup has no white space between them:
+// extractors that fall back to joining a page's text would otherwise run
+// a minified page's headline and paragraphs together ("Toll rises to
+// 59BISHKEK, Sept 19 - …").
+func separateBlocks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && isBlock(c.Data) {
+			if p := c.PrevSibling; p != nil && !endsWithSpace(p) {
+				n.InsertBefore(&html.Node{Type: html.TextNode, Data: "\n"}, c)
+			}
+			if x := c.NextSibling; x != nil && !startsWithSpace(x) {
+				n.InsertBefore(&html.Node{Type: html.TextNode, Data: "\n"}, x)
+			}
+		}
+		separateBlocks(c)
+	}
+}
+
+func endsWithSpace(n *html.Node) bool {
+	return n.Type == html.TextNode && strings.TrimRight(n.Data, " \t\r\n") != n.Data
+}
+
+func startsWithSpace(n *html.Node) bool {
+	return n.Type == html.TextNode && strings.TrimLeft(n.Data, " \t\r\n") != n.Data
 }
 
 // nodeText returns the text of an HTML tree as htmlToText does for markup.

@@ -66,6 +66,7 @@ func TestReadFiles(t *testing.T) {
 		{file: "article.html", title: "Border talks stall as both sides trade blame", published: "2022-10-06", lang: "en", outlet: "Example News",
 			url: "https://news.example.org/2022/10/06/border-talks", contains: "About 200 people were evacuated", excludes: "cookies"},
 		{file: "ru-windows1251.html", title: "Переговоры зашли в тупик", lang: "ru", contains: "эвакуированы около 200 человек"},
+		{file: "minified.html", title: "Toll rises to 59", lang: "en", contains: "rose to 59, the ministry said.\n\nAnother 144 people were injured."},
 	}
 	r := NewReader(Options{})
 	for _, tt := range tests {
