@@ -131,6 +131,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 			s.mendContent(&out[i])
 		}
 		out = slices.DeleteFunc(out, s.runOn)
+		s.sourcesWithoutCues(out[k:])
 		s.sharedSubject(out[k:])
 		s.pronounSpeakers(out[:k], out[k:])
 	}
@@ -326,6 +327,37 @@ func (s *state) runOn(at doc.Attribution) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLetter(r) && !s.lx.stop[w] && !s.lx.preposition[w] && !s.lx.aux[w] && !s.lx.lead[w] &&
 		w != "as" && w != "what" && w != "than" && w != "whether" && w != "the" && w != "a" && w != "an"
+}
+
+// sourcesWithoutCues mends the source of an attribution that holds the cue
+// of another one of the sentence: a relative clause set off by commas is
+// cut ("Tajikistan, which puts its own toll at 42, says" is Tajikistan's
+// saying), anything else is no source ("Tajikistan's Foreign Ministry
+// accused Kyrgyzstan of" does not lay claim; the figure it holds is the
+// ministry's accusation).
+func (s *state) sourcesWithoutCues(ats []doc.Attribution) {
+	for i := range ats {
+		src := ats[i].Source
+		if src == nil {
+			continue
+		}
+		for j := range ats {
+			if j == i || ats[j].Cue == nil || !src.Span().Contains(ats[j].Cue.Span()) {
+				continue
+			}
+			ats[i].Source, ats[i].Speaker = nil, ""
+			first, cue := s.wordAt(src.Start), s.wordAt(ats[j].Cue.Start)
+			for k := first + 1; k+1 < cue; k++ {
+				if s.lows[k] == "," && (s.lows[k+1] == "which" || s.lows[k+1] == "who") {
+					cut := doc.Span{Start: src.Start, End: s.words[k-1].end}
+					ats[i].Source = ptr(doc.MentionOf(s.text, cut))
+					ats[i].Speaker = s.speaker(cut)
+					break
+				}
+			}
+			break
+		}
+	}
 }
 
 // sharedSubject gives a cue without a source that a coordinating word
