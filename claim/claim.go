@@ -1011,12 +1011,17 @@ func addedTo(gap string) bool {
 }
 
 func (s *state) attribute(c *doc.Claim, q doc.Span) {
+	// The innermost attribution whose content holds the figure, of those
+	// that name a source if any does: a cue without a source inside
+	// another's content ("accused Kyrgyzstan of laying claim to 1,200 km²")
+	// says nothing of who speaks.
 	best := -1
 	for i, at := range s.a.Attributions {
 		if !at.Content.Contains(q) {
 			continue
 		}
-		if best < 0 || at.Content.Len() < s.a.Attributions[best].Content.Len() {
+		if b := best; b < 0 || (at.Source != nil) != (s.a.Attributions[b].Source != nil) && at.Source != nil ||
+			(at.Source != nil) == (s.a.Attributions[b].Source != nil) && at.Content.Len() < s.a.Attributions[b].Content.Len() {
 			best = i
 		}
 	}

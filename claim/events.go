@@ -122,6 +122,10 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			if n == 0 {
 				continue
 			}
+			if s.negated(k, sr[0]) {
+				k += n - 1
+				continue
+			}
 			m := eventMention{typ: typ, word: k, n: n}
 			if t, ok := s.timeIn(si, k); ok {
 				m.from, m.to = timeBounds(t)
@@ -394,6 +398,22 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		}
 	}
 	return best, bestD < 1<<30
+}
+
+// negated reports whether the event word at k is denied by a negation
+// within the two words before it, in its sentence from word first: "had
+// never been agreed", "did not sign", "no ceasefire" (not "did not stop
+// the fighting").
+func (s *state) negated(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-2; j-- {
+		switch s.lows[j] {
+		case "not", "never", "no", "n't", "without", "нет", "не", "никогда":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 // afterBetween reports whether "after" or "following" stands between
