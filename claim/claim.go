@@ -1340,7 +1340,7 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		case !m.place:
 			if score < bestScore {
 				best, bestScore = m.party, score
-				if s.pairedByBetween(m) {
+				if s.paired(m) {
 					best = "" // "the fighting between Kyrgyzstan and Tajikistan": both
 				}
 			}
@@ -1436,9 +1436,10 @@ func (s *state) gappedSubject(b int) (partyMark, bool) {
 	return partyMark{}, false
 }
 
-// pairedByBetween reports whether a party mark is one of "between X and
-// Y", naming two parties.
-func (s *state) pairedByBetween(m partyMark) bool {
+// paired reports whether a party mark is one of two parties named
+// together ("between X and Y", "Kyrgyz and Tajik guards", "Kyrgyz, Tajik
+// guards"): a figure near it is about both.
+func (s *state) paired(m partyMark) bool {
 	markAt := func(k int) (partyMark, bool) {
 		for _, o := range s.marks {
 			if o.word == k && !o.place {
@@ -1458,17 +1459,31 @@ func (s *state) pairedByBetween(m partyMark) bool {
 			}
 		}
 	}
+	// Parties joined by "and" or a comma: "Kyrgyz and Tajik guards
+	// clashed", "Kyrgyz, Tajik guards clash again".
+	if m.end+1 < len(s.lows) && (s.lows[m.end] == "and" || s.lows[m.end] == ",") {
+		if o, ok := markAt(m.end + 1); ok && o.party != m.party {
+			return true
+		}
+	}
+	if m.word > 1 && (s.lows[m.word-1] == "and" || s.lows[m.word-1] == ",") {
+		for _, o := range s.marks {
+			if o.end == m.word-1 && !o.place && o.party != m.party {
+				return true
+			}
+		}
+	}
 	return false
 }
 
-// losses reports whether a metric counts a party's losses, which the
-// party itself reports of its own.
 // casualties reports whether metric counts people killed, injured or
 // missing.
 func casualties(metric string) bool {
 	return metric == "killed" || metric == "injured" || metric == "missing"
 }
 
+// losses reports whether a metric counts a party's losses, which the
+// party itself reports of its own.
 func losses(metric string) bool {
 	switch metric {
 	case "killed", "injured", "missing", "displaced", "buildings_destroyed", "buildings_damaged", "military_losses":
