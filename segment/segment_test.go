@@ -176,7 +176,7 @@ func checkCover(t *testing.T, text string, spans []doc.Span) {
 		if sp.Start < prev || sp.End <= sp.Start || sp.End > len(text) {
 			t.Fatalf("bad span %v after %d in %q", sp, prev, text)
 		}
-		if strings.TrimSpace(text[prev:sp.Start]) != "" && strings.Trim(text[prev:sp.Start], " \t\r\n\u00a0\ufeff\u2029") != "" {
+		if strings.TrimFunc(text[prev:sp.Start], isSpace) != "" {
 			t.Fatalf("text %q between sentences lost", text[prev:sp.Start])
 		}
 		if strings.TrimSpace(text[sp.Start:sp.End]) != text[sp.Start:sp.End] {
@@ -184,7 +184,7 @@ func checkCover(t *testing.T, text string, spans []doc.Span) {
 		}
 		prev = sp.End
 	}
-	if strings.Trim(text[prev:], " \t\r\n\u00a0\ufeff\u2029") != "" {
+	if strings.TrimFunc(text[prev:], isSpace) != "" {
 		t.Fatalf("text %q after the last sentence lost", text[prev:])
 	}
 }
