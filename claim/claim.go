@@ -1255,6 +1255,14 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	if s.partsOfBoth(e, sent[1]) {
 		return ""
 	}
+	// "We lost 41 citizens", "we have lost": the speaker's own side.
+	if k := b - 1; k > sent[0] && c.Side != "" && s.lx.is("loss", s.lows, k) > 0 {
+		for k--; k > sent[0] && (s.lows[k] == "have" || s.lows[k] == "had" || s.lows[k] == "'ve"); k-- {
+		}
+		if s.lows[k] == "we" || s.lows[k] == "мы" {
+			return c.Side
+		}
+	}
 	// "35 civilians had been killed on their side of the border": the
 	// speaker's own side.
 	for k := e; k < e+8 && k < sent[1] && s.lows[k] != "," && !s.hard(k); k++ {
