@@ -133,6 +133,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		out = slices.DeleteFunc(out, s.runOn)
 		s.sourcesWithoutCues(out[k:])
 		s.sharedSubject(out[k:])
+		s.asideSubject(sent, out[k:])
 		s.pronounSpeakers(out[:k], out[k:])
 	}
 	for i := range out {
@@ -375,7 +376,8 @@ func (s *state) sharedSubject(ats []doc.Attribution) {
 		for k >= 0 && s.lx.aux[s.lows[k]] {
 			k--
 		}
-		if k < 0 || s.lows[k] != "and" && s.lows[k] != "but" {
+		participle := strings.HasSuffix(s.lows[s.wordAt(at.Cue.Start)], "ing") // ", citing unnamed sources"
+		if k < 0 || s.lows[k] != "and" && s.lows[k] != "but" && !(s.lows[k] == "," && participle) {
 			continue
 		}
 		var prev *doc.Attribution
@@ -394,6 +396,51 @@ func (s *state) sharedSubject(ats []doc.Attribution) {
 				prev.Content.End = s.words[k-1].end
 			}
 		}
+	}
+}
+
+// asideSubject gives a cue without a source that follows an aside set
+// off by commas the words that open the sentence before the aside: "A
+// source in the Tajik security services, speaking on condition of
+// anonymity, claimed …". The aside opens with a participle, "who" or
+// "which", and neither part holds a quotation.
+func (s *state) asideSubject(sent doc.Span, ats []doc.Attribution) {
+	first := s.wordAt(sent.Start)
+	for i := range ats {
+		at := &ats[i]
+		if at.Source != nil || at.Cue == nil {
+			continue
+		}
+		c := s.wordAt(at.Cue.Start)
+		if c < 2 || s.lows[c-1] != "," {
+			continue
+		}
+		open := -1
+		for k := c - 2; k > first && k >= c-12; k-- {
+			if s.lows[k] == "," {
+				open = k
+				break
+			}
+			if isQuoteMark(s.lows[k]) {
+				break
+			}
+		}
+		if open < 0 || open-first > 12 || open == first {
+			continue
+		}
+		if w := s.lows[open+1]; !strings.HasSuffix(w, "ing") && w != "who" && w != "which" {
+			continue
+		}
+		quoted := false
+		for k := first; k < open; k++ {
+			quoted = quoted || isQuoteMark(s.lows[k])
+		}
+		if quoted {
+			continue
+		}
+		src := doc.Span{Start: s.words[first].start, End: s.words[open-1].end}
+		at.Source = ptr(doc.MentionOf(s.text, src))
+		at.Speaker = s.speaker(src)
 	}
 }
 

@@ -111,6 +111,10 @@ func TestSentenceAttributions(t *testing.T) {
 	}{
 		{"verbs joined by and share their subject", "Dushanbe denied attacking civilians and accused Kyrgyz troops of shelling Isfara.",
 			[]string{"Dushanbe|denied|attacking civilians", "Dushanbe|accused|Kyrgyz troops of shelling Isfara"}},
+		{"a source before an aside", "A source in the Tajik security services, speaking on condition of anonymity, claimed that 100 soldiers had died.",
+			[]string{"A source in the Tajik security services|claimed|that 100 soldiers had died"}},
+		{"a participle after a comma shares the source", "Kyrgyz officials allegedly hid the toll, the agency wrote, citing unnamed sources.",
+			[]string{"the agency|wrote|Kyrgyz officials allegedly hid the toll", "the agency|citing|unnamed sources"}},
 		{"a participle after the object is no cue", "He called on both sides to respect the ceasefire agreed on 16 September.",
 			[]string{"He|called on|both sides to respect the ceasefire agreed on 16 September"}},
 	} {

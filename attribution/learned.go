@@ -121,7 +121,7 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 		for l > c0 && tg.roles[l-1] != tagger.RoleC {
 			l--
 		}
-		if tagger.IsQuoteMark(tg.sent.Low[l-1]) && !s.resumes(ce, sb, se) {
+		if tagger.IsQuoteMark(tg.sent.Low[l-1]) && !s.resumes(ce, sb, se) || s.anotherCueAfter(ce, sb, se) {
 			c1 = l
 		}
 	}
@@ -216,6 +216,18 @@ func (s *state) after(sent doc.Span) (doc.Span, bool) {
 func (s *state) isQuote(sp doc.Span) bool {
 	q := sort.Search(len(s.quotes), func(k int) bool { return s.quotes[k].Start >= sp.Start })
 	return q < len(s.quotes) && s.quotes[q] == sp
+}
+
+// anotherCueAfter reports whether a comma and another cue follow the cue
+// that ends at word ce and a source after it at [sb, se): "…, the agency
+// wrote, citing unnamed sources" reports what came before the source, and
+// the words after the comma are the second cue's.
+func (s *state) anotherCueAfter(ce, sb, se int) bool {
+	k := ce
+	if sb >= ce && se > k {
+		k = se
+	}
+	return k+1 < len(s.lows) && s.lows[k] == "," && s.lx.cues.match(s.lows, k+1) > 0
 }
 
 // resumes reports whether a quoted content resumes after the cue that
