@@ -1014,7 +1014,7 @@ const dailyGrowth = 1.5
 
 // independent reports whether two sources are independent of each other:
 // of different sides, or both independent, published by different
-// outlets, not one body however named ("the Health Ministry" a wire
+// outlets and in different documents, not one body however named ("the Health Ministry" a wire
 // quotes is "the Ministry of Health of Kyrgyzstan"), neither relaying the
 // other nor both relaying the same source.
 func (st *state) independent(a, b *Figure, sc *scratch) bool {
@@ -1024,8 +1024,8 @@ func (st *state) independent(a, b *Figure, sc *scratch) bool {
 	if sc.body(a.Source, st.countryWords) == sc.body(b.Source, st.countryWords) {
 		return false
 	}
-	if a.Outlet != "" && strings.EqualFold(a.Outlet, b.Outlet) {
-		return false
+	if a.Outlet != "" && strings.EqualFold(a.Outlet, b.Outlet) || a.Document != "" && a.Document == b.Document {
+		return false // one outlet, or one article quoting its own source
 	}
 	an, bn := a.Source, b.Source
 	for _, v := range a.Via {

@@ -606,6 +606,26 @@ func TestOneBodyIsNoCorroboration(t *testing.T) {
 	}
 }
 
+// TestOneDocumentIsNoCorroboration checks that an article of no known
+// outlet does not corroborate the source it quotes with its own figure
+// (a headline's toll and the ministry's in the text).
+func TestOneDocumentIsNoCorroboration(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
+	recs := []Record{
+		{Document: "d1", Published: "2022-09-19", Metric: "killed", About: "KG", Low: f(59), High: f(59), Event: ev},
+		{Document: "d1", Published: "2022-09-19", Metric: "killed", About: "KG", Side: "KG", Speaker: "Ministry of Health of Kyrgyzstan",
+			Low: f(59), High: f(59), Event: ev},
+	}
+	rep := Compare(recs, Options{})
+	if len(rep.Groups) != 1 || len(rep.Groups[0].Figures) != 2 {
+		t.Fatalf("groups %+v", rep.Groups)
+	}
+	if rep.Groups[0].Corroborated {
+		t.Errorf("one document corroborates itself: %+v", rep.Groups[0])
+	}
+}
+
 // TestThirdStatesAreIndependent checks that a source of a state that is
 // no party to the event stands with the independent ones.
 func TestThirdStatesAreIndependent(t *testing.T) {
