@@ -598,7 +598,7 @@ func (f *finder) run(i, j int, headline bool) {
 					openRole(s)
 				}
 			case dCapital:
-				if f.wordIs(s.i-1, "official") || !f.hasPlace(ss, se) || f.government(s.i, s.j) {
+				if f.wordIs(s.i-1, "official") || f.wordIs(s.i-1, "официальный") || !f.hasPlace(ss, se) || f.government(s.i, s.j) {
 					f.add(mention{start: ss, end: se, kind: mCountry, ref: e.ref})
 				} else {
 					f.placeMention(s, j, k == len(segs)-1)
@@ -899,8 +899,9 @@ func (f *finder) weakPlace(s seg) bool {
 // (Moscow does, the Kremlin does not).
 // government reports whether the capital at tokens [i, j) stands for its
 // government: a verb of govverbs.txt follows it ("Dushanbe accuses",
-// "Bishkek said"), or an accusing verb goes before it and "of" after
-// ("accuses Bishkek of aggression").
+// "Bishkek said"), or an accusing verb goes before it and "of" (Russian
+// "в") after ("accuses Bishkek of aggression", "обвиняет Бишкек в
+// нападении").
 func (f *finder) government(i, j int) bool {
 	next := func(k int) string {
 		if k < 0 || k >= len(f.toks) || f.toks[k].flags&fWord == 0 {
@@ -908,7 +909,7 @@ func (f *finder) government(i, j int) bool {
 		}
 		return strings.ToLower(f.tokText(k))
 	}
-	return f.lx.govVerbs[next(j)] || f.lx.govObject[next(i-1)] && next(j) == "of"
+	return f.lx.govVerbs[next(j)] || f.lx.govObject[next(i-1)] && (next(j) == "of" || next(j) == "в")
 }
 
 func (f *finder) hasPlace(start, end int) bool {
