@@ -438,7 +438,7 @@ func (s *state) asideSubject(sent doc.Span, ats []doc.Attribution) {
 		if quoted {
 			continue
 		}
-		src := doc.Span{Start: s.words[first].start, End: s.words[open-1].end}
+		src := s.withoutAside(doc.Span{Start: s.words[first].start, End: s.words[open-1].end})
 		at.Source = ptr(doc.MentionOf(s.text, src))
 		at.Speaker = s.speaker(src)
 	}
@@ -446,9 +446,20 @@ func (s *state) asideSubject(sent doc.Span, ats []doc.Attribution) {
 
 // withoutAside returns the source src without a parenthetical phrase that
 // closes it after a comma ("The Tajik side, in turn," is "The Tajik
-// side"), which the taggers and rules may take in.
+// side") or an adverbial that opens it before one ("At this moment,
+// official statistics" are "official statistics"), which the taggers and
+// rules may take in.
 func (s *state) withoutAside(src doc.Span) doc.Span {
 	first, end := s.wordAt(src.Start), s.wordAt(src.End)
+	if first < end && s.lx.preposition[s.lows[first]] {
+		for k := first + 1; k+1 < end && k <= first+5; k++ {
+			if s.lows[k] == "," {
+				first = k + 1
+				src.Start = s.words[first].start
+				break
+			}
+		}
+	}
 	for k := first + 1; k+1 < end; k++ {
 		if s.lows[k] != "," {
 			continue

@@ -113,6 +113,8 @@ func TestSentenceAttributions(t *testing.T) {
 			[]string{"Dushanbe|denied|attacking civilians", "Dushanbe|accused|Kyrgyz troops of shelling Isfara"}},
 		{"a source before an aside", "A source in the Tajik security services, speaking on condition of anonymity, claimed that 100 soldiers had died.",
 			[]string{"A source in the Tajik security services|claimed|that 100 soldiers had died"}},
+		{"an adverbial before the source is not the source's", "At this moment, official statistics, coming mainly from one side, indicate that 600 houses burned.",
+			[]string{"official statistics|indicate|that 600 houses burned"}},
 		{"a participle after a comma shares the source", "Kyrgyz officials allegedly hid the toll, the agency wrote, citing unnamed sources.",
 			[]string{"the agency|wrote|Kyrgyz officials allegedly hid the toll", "the agency|citing|unnamed sources"}},
 		{"a participle after the object is no cue", "He called on both sides to respect the ceasefire agreed on 16 September.",
