@@ -130,7 +130,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		for i := k; i < len(out); i++ {
 			s.mendContent(&out[i])
 		}
-		out = slices.DeleteFunc(out, s.runOn)
+		out = out[:k+len(slices.DeleteFunc(out[k:], s.runOn))]
 		s.sourcesWithoutCues(out[k:])
 		s.sharedSubject(out[k:])
 		s.asideSubject(sent, out[k:])

@@ -1013,10 +1013,10 @@ func cumulative(metric string) bool { return metric != "area_km2" }
 const dailyGrowth = 1.5
 
 // independent reports whether two sources are independent of each other:
-// of different sides, or both independent, published by different
-// outlets and in different documents, not one body however named ("the Health Ministry" a wire
-// quotes is "the Ministry of Health of Kyrgyzstan"), neither relaying the
-// other nor both relaying the same source.
+// of different sides, or both independent, published by different outlets
+// and in different documents, not one body however named ("the Health
+// Ministry" a wire quotes is "the Ministry of Health of Kyrgyzstan"),
+// neither relaying the other nor both relaying the same source.
 func (st *state) independent(a, b *Figure, sc *scratch) bool {
 	if a.Side == b.Side && a.Side != "" {
 		return false

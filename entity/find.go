@@ -895,8 +895,6 @@ func (f *finder) weakPlace(s seg) bool {
 	return true
 }
 
-// hasPlace reports whether text[start:end] names a place of the gazetteer
-// (Moscow does, the Kremlin does not).
 // government reports whether the capital at tokens [i, j) stands for its
 // government: a verb of govverbs.txt follows it ("Dushanbe accuses",
 // "Bishkek said"), or an accusing verb goes before it and "of" (Russian
@@ -912,6 +910,8 @@ func (f *finder) government(i, j int) bool {
 	return f.lx.govVerbs[next(j)] || f.lx.govObject[next(i-1)] && (next(j) == "of" || next(j) == "в")
 }
 
+// hasPlace reports whether text[start:end] names a place of the gazetteer
+// (Moscow does, the Kremlin does not).
 func (f *finder) hasPlace(start, end int) bool {
 	for _, e := range f.lx.dict[Key(f.text[start:end])] {
 		if e.kind == dPlace {

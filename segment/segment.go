@@ -158,7 +158,7 @@ func datelineEnds(text string, start, i, n int) bool {
 		return false
 	}
 	head := strings.TrimSpace(text[start:i])
-	if strings.ContainsAny(head, "\n.!?\"“”«»") && !strings.HasSuffix(head, ")") {
+	if strings.ContainsAny(head, "\n!?\"“”«»") && !strings.HasSuffix(head, ")") {
 		return false
 	}
 	if strings.HasSuffix(head, ")") && strings.Contains(head, "(") {

@@ -45,6 +45,8 @@ func TestSentences(t *testing.T) {
 			[]string{"Talks resume", "DUSHANBE/BISHKEK, Sept 19 (Reuters) -", "The leaders agreed."}},
 		{"dateline with a credit", "Bishkek, 19 September (AKIpress) – Shelling resumed.",
 			[]string{"Bishkek, 19 September (AKIpress) –", "Shelling resumed."}},
+		{"dateline with an abbreviated month", "BISHKEK, Sept. 19 — The toll rose to 59.",
+			[]string{"BISHKEK, Sept. 19 —", "The toll rose to 59."}},
 		{"a dash in a sentence", "The village – a small one – was shelled. KYRGYZ OFFICIALS - who spoke - agreed.",
 			[]string{"The village – a small one – was shelled.", "KYRGYZ OFFICIALS - who spoke - agreed."}},
 		{"a dash after a word in capitals mid-paragraph", "It rose. NATO - the alliance - said nothing.",
