@@ -28,10 +28,12 @@ type Builder struct {
 	// stores share one list between the claims of a document.
 	lastVia   []string
 	lastViaID int32
-	// sources holds the identity of each source name met, by side;
+	// sources holds the number of each source name met, by side, and
+	// srcIDs the number of each source's identity (sourceHash);
 	// countryWords the words that sourceKey leaves out, read when first
 	// needed.
-	sources      map[doc.Party]map[string]uint64
+	sources      map[doc.Party]map[string]int32
+	srcIDs       map[uint64]int32
 	countryWords map[string]bool
 	// memo numbers the strings of the document AddDocument adds.
 	memo docMemo
@@ -39,18 +41,23 @@ type Builder struct {
 
 // row is what a comparison keeps of a record, without pointers.
 type row struct {
-	value         // the bounds as folding orders them, total, increment
-	src    uint64 // sourceHash of the side and source name
-	start  int32  // the claim's offset in its document, capped
-	doc    int32  // in state.docs
-	occ    int32  // in state.occs
-	via    int32  // in state.vias; 0 for none
-	metric int32  // in state.metrics; 0 for none
-	about  int32  // in state.parties
-	side   int32  // in state.parties
-	approx int32  // in state.words
-	evid   int32  // in state.words
-	flags  rowFlags
+	low, high float64 // the bounds as folding orders them (value)
+	src       int32   // the source's number (Builder.sourceID)
+	start     int32   // the claim's offset in its document, capped
+	doc       int32   // in state.docs
+	occ       int32   // in state.occs
+	via       int32   // in state.vias; 0 for none
+	metric    int32   // in state.metrics; 0 for none
+	about     int32   // in state.parties
+	side      int32   // in state.parties
+	approx    int32   // in state.words
+	evid      int32   // in state.words
+	flags     rowFlags
+}
+
+// value returns what folding needs of a row.
+func (w *row) value() value {
+	return value{w.low, w.high, w.flags&rowTotal != 0, w.flags&rowIncrement != 0}
 }
 
 // rowText holds the strings of a record that differ from claim to claim.
@@ -66,6 +73,8 @@ const (
 	rowBreakdown
 	rowLow  // the record has a low bound (Record.Low is not nil)
 	rowHigh // the record has a high bound
+	rowTotal
+	rowIncrement
 )
 
 // NewBuilder returns a Builder that expects about n records.
@@ -75,15 +84,15 @@ func NewBuilder(n int) *Builder {
 	st.parties.id("")
 	st.words.id("")
 	return &Builder{st: st, byEvent: map[*Event]int32{}, byDoc: map[string]int32{}, lastOcc: -1,
-		sources: map[doc.Party]map[string]uint64{}}
+		sources: map[doc.Party]map[string]int32{}, srcIDs: map[uint64]int32{}}
 }
 
-// sourceID returns the identity of a source of a side: the same for the
+// sourceID returns the number of a source of a side: the same for the
 // names of one body however a report words them (sourceKey).
-func (b *Builder) sourceID(side doc.Party, name string) uint64 {
+func (b *Builder) sourceID(side doc.Party, name string) int32 {
 	m := b.sources[side]
 	if m == nil {
-		m = map[string]uint64{}
+		m = map[string]int32{}
 		b.sources[side] = m
 	}
 	id, ok := m[name]
@@ -95,7 +104,13 @@ func (b *Builder) sourceID(side doc.Party, name string) uint64 {
 		if side != "" {
 			leave = b.countryWords
 		}
-		id = sourceHash(side, sourceKey(name, leave))
+		h := sourceHash(side, sourceKey(name, leave))
+		n, seen := b.srcIDs[h]
+		if !seen {
+			n = int32(len(b.srcIDs))
+			b.srcIDs[h] = n
+		}
+		id = n
 		m[name] = id
 	}
 	return id
@@ -140,7 +155,7 @@ func (b *Builder) Add(r *Record) {
 // rowIDs are the numbers of a record's strings in a Builder's tables.
 type rowIDs struct {
 	metric, about, side, approx, evid int32
-	src                               uint64
+	src                               int32
 }
 
 // add adds a record whose strings are numbered.
@@ -173,8 +188,15 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 	o.records++
 	o.addSide(r.Side, i)
 
-	w := row{value: valueOf(r), start: int32(min(max(r.Start, 0), 1<<31-1)), doc: st.docs.id(r), occ: oi,
+	v := valueOf(r)
+	w := row{low: v.low, high: v.high, start: int32(min(max(r.Start, 0), 1<<31-1)), doc: st.docs.id(r), occ: oi,
 		metric: ids.metric, about: ids.about, side: ids.side, approx: ids.approx, evid: ids.evid, src: ids.src}
+	if v.total {
+		w.flags |= rowTotal
+	}
+	if v.increment {
+		w.flags |= rowIncrement
+	}
 	if r.Hedged {
 		w.flags |= rowHedged
 	}
@@ -226,7 +248,7 @@ func (b *Builder) AddDocument(data string) error {
 		ids.approx = m.id(rf.approx, roleWord, func() int32 { return st.words.id(r.Approx) })
 		ids.evid = m.id(rf.evidence, roleWord, func() int32 { return st.words.id(r.Evidence) })
 		ids.metric = memoized(&m.metrics, rf.metric, rf.unit, func() int32 { return st.metrics.id(metricKey(r.Metric, r.Unit)) })
-		ids.src = memoized(&m.sources, rf.side, rf.speaker, func() uint64 {
+		ids.src = memoized(&m.sources, rf.side, rf.speaker, func() int32 {
 			return b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
 		})
 		b.add(r, ids)
@@ -241,7 +263,7 @@ type docMemo struct {
 	decodeScratch
 	ids     []int32 // by 2*ref + role, plus one; 0 is not yet known
 	metrics []memoPair[int32]
-	sources []memoPair[uint64]
+	sources []memoPair[int32]
 }
 
 // The roles of a string in docMemo.ids: a party or a word (an

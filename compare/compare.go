@@ -498,10 +498,10 @@ func (in *interner) id(s string) int32 {
 }
 
 // compareGroups sorts the claims into groups and folds each source's
-// claims of a group into its latest figure. Sources are told apart by a
-// case-folded hash of their side and name (sourceHash), so that a million
-// claims need no map of names; the groups are independent and folded in
-// parallel.
+// claims of a group into its latest figure. Sources are told apart by the
+// number the Builder gave the case-folded hash of their side and name
+// (sourceHash), so that a million claims need no map of names; the groups
+// are independent and folded in parallel.
 func (st *state) compareGroups() {
 	index := make(map[groupKey]int32, len(st.clusters)*8)
 	var keys []groupKey
@@ -651,9 +651,9 @@ type run struct {
 
 // item is what sorting a group's claims needs, in one small struct.
 type item struct {
-	src   uint64 // the source's folded hash
-	doc   int32  // the document's rank by publication
-	start int32  // the claim's offset in its document
+	src   int32 // the source's number
+	doc   int32 // the document's rank by publication
+	start int32 // the claim's offset in its document
 	rec   int32
 }
 
@@ -745,9 +745,9 @@ func (f *folder) source(st *state, run []item, base int) int {
 			hi++
 		}
 		repIdx := run[lo].rec
-		rep := st.rows[repIdx].value
+		rep := st.rows[repIdx].value()
 		for _, it := range run[lo+1 : hi] {
-			v := st.rows[it.rec].value
+			v := st.rows[it.rec].value()
 			switch {
 			case v.total:
 				rep, repIdx = v, it.rec
