@@ -492,23 +492,11 @@ func (s *state) addContext(ev *doc.Event, si int) {
 // "fighters from Syria"), which makes the country no party to the
 // event.
 func (s *state) onlyOrigin(e doc.Entity, si int) bool {
-	sr := s.sents[si]
-	lo, hi := s.words[sr[0]].start, s.words[sr[1]-1].end
-	seen := false
-	for _, m := range e.Mentions {
-		if m.Start < lo || m.End > hi {
-			continue
-		}
-		seen = true
+	return s.everyMentionIn(e, si, func(m doc.Mention) bool {
 		k := s.wordAt(m.Start)
-		if k < 2 || s.lows[k-1] != "from" {
-			return false
-		}
-		if s.lx.is("people", s.lows, k-2) == 0 && !s.demonyms(s.text[s.words[k-2].start:s.words[k-2].end]) {
-			return false
-		}
-	}
-	return seen
+		return k >= 2 && s.lows[k-1] == "from" &&
+			(s.lx.is("people", s.lows, k-2) > 0 || s.demonyms(s.text[s.words[k-2].start:s.words[k-2].end]))
+	})
 }
 
 // nationalityOnly reports whether party p is named in the document only
@@ -537,8 +525,6 @@ func (s *state) nationalityOnly(p doc.Party) bool {
 // ("Polish Foreign Minister Zbigniew Rau expressed concern over the
 // fighting"), which makes the country no party to the event.
 func (s *state) onlyNationality(e doc.Entity, si int) bool {
-	sr := s.sents[si]
-	lo, hi := s.words[sr[0]].start, s.words[sr[1]-1].end
 	people := map[int]bool{}
 	for _, ei := range s.sentEnts[si] {
 		if p := s.a.Entities[ei]; p.Kind == doc.KindPerson {
@@ -547,19 +533,31 @@ func (s *state) onlyNationality(e doc.Entity, si int) bool {
 			}
 		}
 	}
+	end := s.sents[si][1]
+	return s.everyMentionIn(e, si, func(m doc.Mention) bool {
+		after := s.wordAt(m.End)
+		k := after
+		for k < end && !people[k] && k < after+4 && s.capital(k) {
+			k++
+		}
+		return people[k] && k > after
+	})
+}
+
+// everyMentionIn reports whether entity e is mentioned in sentence si and
+// every mention there passes ok.
+func (s *state) everyMentionIn(e doc.Entity, si int, ok func(doc.Mention) bool) bool {
+	sr := s.sents[si]
+	lo, hi := s.words[sr[0]].start, s.words[sr[1]-1].end
 	seen := false
 	for _, m := range e.Mentions {
 		if m.Start < lo || m.End > hi {
 			continue
 		}
-		seen = true
-		k := s.wordAt(m.End)
-		for k < sr[1] && !people[k] && k < s.wordAt(m.End)+4 && s.capital(k) {
-			k++
-		}
-		if !people[k] || k == s.wordAt(m.End) {
+		if !ok(m) {
 			return false
 		}
+		seen = true
 	}
 	return seen
 }
