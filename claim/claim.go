@@ -1015,13 +1015,16 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	// that name a source if any does: a cue without a source inside
 	// another's content ("accused Kyrgyzstan of laying claim to 1,200 km²")
 	// says nothing of who speaks.
-	best := -1
-	for i, at := range s.a.Attributions {
-		if !at.Content.Contains(q) {
-			continue
+	ats := s.a.Attributions
+	better := func(i, j int) bool {
+		if (ats[i].Source != nil) != (ats[j].Source != nil) {
+			return ats[i].Source != nil
 		}
-		if b := best; b < 0 || (at.Source != nil) != (s.a.Attributions[b].Source != nil) && at.Source != nil ||
-			(at.Source != nil) == (s.a.Attributions[b].Source != nil) && at.Content.Len() < s.a.Attributions[b].Content.Len() {
+		return ats[i].Content.Len() < ats[j].Content.Len()
+	}
+	best := -1
+	for i, at := range ats {
+		if at.Content.Contains(q) && (best < 0 || better(i, best)) {
 			best = i
 		}
 	}
