@@ -5,7 +5,10 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 	"unsafe"
+
+	"github.com/kljensen/snowball/russian"
 
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/entity"
@@ -122,11 +125,24 @@ func (b *Builder) sourceID(side doc.Party, name string) int32 {
 // Health of Kyrgyzstan", "the Kyrgyz Health Ministry" and "the Health
 // Ministry" of side KG are one source; independent sources keep their
 // countries (leave is nil: "the Kyrgyz Red Crescent" is not "the Tajik Red
-// Crescent"). A name left with no words is its own key.
+// Crescent"). Russian words are stemmed, without prepositions, and a
+// word that begins with a Russian word of leave is one of its forms, so
+// that "в Министерстве здравоохранения Кыргызстана" is "Министерство
+// здравоохранения". A name left with no words is its own key.
 func sourceKey(name string, leave map[string]bool) string {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	kept := words[:0]
 	for _, w := range words {
+		if isCyrillic(w) {
+			stem := russian.Stem(w, false)
+			switch {
+			case ruPrepositions[w]:
+			case leave[w] || leftAsPrefix(w, leave) || leave != nil && stem == "республик": // as "republic" is
+			default:
+				kept = append(kept, stem)
+			}
+			continue
+		}
 		switch {
 		case w == "the" || w == "of" || w == "for" || w == "s":
 		case leave[w]:
@@ -139,6 +155,31 @@ func sourceKey(name string, leave map[string]bool) string {
 	}
 	slices.Sort(kept)
 	return strings.Join(kept, " ")
+}
+
+// ruPrepositions are the Russian prepositions a source's name may hold
+// ("в Министерстве", "со стороны").
+var ruPrepositions = map[string]bool{"в": true, "во": true, "на": true, "по": true, "из": true, "от": true, "при": true,
+	"для": true, "с": true, "со": true, "у": true, "к": true}
+
+func isCyrillic(w string) bool {
+	for _, r := range w {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// leftAsPrefix reports whether a word of leave of three or more letters
+// begins w: an inflected form of it ("кыргызстана" of "кыргызстан").
+func leftAsPrefix(w string, leave map[string]bool) bool {
+	for i := range w {
+		if i > 0 && utf8.RuneCountInString(w[:i]) >= 3 && leave[w[:i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // Add adds a record. The Builder keeps r's strings, Via and Event, never

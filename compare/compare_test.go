@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/entity"
 )
 
 // clashRecords builds a small hand-made corpus about one border clash
@@ -603,6 +604,31 @@ func TestOneBodyIsNoCorroboration(t *testing.T) {
 				t.Errorf("corroborated = %v, want %v", got, tt.corroborated)
 			}
 		})
+	}
+}
+
+// TestRussianNamesOfOneBody checks that the inflected Russian names of one
+// body are one source, with its history, as its English names are.
+func TestRussianNamesOfOneBody(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
+	recs := []Record{
+		{Document: "a", Outlet: "A", Published: "2022-09-17", Metric: "killed", About: "KG", Side: "KG",
+			Speaker: "в Министерстве здравоохранения Кыргызстана", Low: f(46), High: f(46), Event: ev},
+		{Document: "b", Outlet: "B", Published: "2022-09-19", Metric: "killed", About: "KG", Side: "KG",
+			Speaker: "Министерство здравоохранения Кыргызской Республики", Low: f(59), High: f(59), Event: ev},
+	}
+	rep := Compare(recs, Options{})
+	if len(rep.Groups) != 1 {
+		t.Fatalf("%d groups", len(rep.Groups))
+	}
+	figs := rep.Groups[0].Figures
+	if len(figs) != 1 || *figs[0].Low != 59 || len(figs[0].History) != 1 {
+		t.Errorf("figures %+v, want the ministry's 59 with 46 before it", figs)
+	}
+	if got, want := sourceKey("в Министерстве здравоохранения Кыргызстана", entity.CountryWords()),
+		sourceKey("Министерство здравоохранения", nil); got != want {
+		t.Errorf("sourceKey = %q, want %q", got, want)
 	}
 }
 

@@ -7,9 +7,10 @@ import (
 
 // CountryWords returns the lower-case words of the names, other names and
 // demonyms of every country in the embedded gazetteer and its extra names
-// ("kyrgyzstan", "kyrgyz", "republic", "tajik"): what a name keeps of its
-// country when it qualifies something else ("the Kyrgyz Health Ministry",
-// "the Ministry of Health of Kyrgyzstan"). It reads only the country rows.
+// ("kyrgyzstan", "kyrgyz", "republic", "tajik"), and the stems its Russian
+// forms begin with ("кыргыз"): what a name keeps of its country when it
+// qualifies something else ("the Kyrgyz Health Ministry", "the Ministry of
+// Health of Kyrgyzstan"). It reads only the country rows.
 func CountryWords() map[string]bool {
 	words := map[string]bool{}
 	add := func(names string) {
@@ -48,6 +49,9 @@ func CountryWords() map[string]bool {
 			}
 			add(f[2]) // other names
 			add(f[3]) // demonyms
+			if len(f) > 5 {
+				add(f[5]) // Russian stems ("кыргыз", "таджик")
+			}
 		}
 	}
 	return words
