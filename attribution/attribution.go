@@ -132,6 +132,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		}
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.runOn))]
 		s.sourcesWithoutCues(out[k:])
+		s.invertedSource(out[k:])
 		s.sharedSubject(out[k:])
 		s.asideSubject(sent, out[k:])
 		s.pronounSpeakers(out[:k], out[k:])
@@ -361,6 +362,38 @@ func (s *state) sourcesWithoutCues(ats []doc.Attribution) {
 	}
 }
 
+// invertedSource mends a cue without a source that a comma follows the
+// report to, and after which only a capitalised noun phrase ends the
+// sentence: that phrase is its source and the clause before the comma its
+// content ("Число погибших увеличилось до 46, сообщило Министерство
+// здравоохранения", as "…, noted NBC's Dante Chinni"). A participle's
+// object is no source.
+func (s *state) invertedSource(ats []doc.Attribution) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Source != nil || at.Cue == nil || at.Content.Start < at.Cue.End {
+			continue
+		}
+		c, j := s.wordAt(at.Cue.Start), s.wordAt(at.Cue.End)
+		if c == 0 || s.lows[c-1] != "," || j >= len(s.words) || strings.HasSuffix(s.lows[c], "ing") {
+			continue // ", echoing Mr. Putin": the participle's object
+		}
+		if r, _ := utf8.DecodeRuneInString(s.text[s.words[j].start:]); !unicode.IsUpper(r) {
+			continue // ", declared bankruptcy"
+		}
+		np, ok := s.rightNP(j)
+		if !ok || np.Start != at.Content.Start || np.End > at.Content.End || strings.TrimRight(s.text[np.End:at.Content.End], ".") != "" {
+			continue
+		}
+		left, ok := s.leftContent(c)
+		if !ok {
+			continue
+		}
+		at.Source, at.Speaker = ptr(doc.MentionOf(s.text, np)), s.speaker(np)
+		at.Content, at.Kind = left, s.kind(left, at.Kind)
+	}
+}
+
 // sharedSubject gives a cue without a source that a coordinating word
 // joins to an earlier cue of the sentence the source of that cue
 // ("Dushanbe denied attacking civilians and accused Kyrgyz troops …": the
@@ -575,7 +608,7 @@ func (s *state) verbCue(sent doc.Span, i, j int) (doc.Attribution, bool) {
 		// "Brian Fallon, a spokesman for the campaign, said"
 		src, srcOK = s.appositive(ci - 1)
 	}
-	if !srcOK && ci > 0 && isReportEnd(s.words[ci-1].low) && !s.startsClause(j) {
+	if !srcOK && ci > 0 && isReportEnd(s.words[ci-1].low) && !s.startsClause(j) && !strings.HasSuffix(s.lows[ci], "ing") {
 		src, srcOK = s.rightNP(j)
 		inverted = srcOK
 	}

@@ -117,6 +117,8 @@ func TestSentenceAttributions(t *testing.T) {
 			[]string{"official statistics|indicate|that 600 houses burned"}},
 		{"a participle after a comma shares the source", "Kyrgyz officials allegedly hid the toll, the agency wrote, citing unnamed sources.",
 			[]string{"the agency|wrote|Kyrgyz officials allegedly hid the toll", "the agency|citing|unnamed sources"}},
+		{"a source after its cue", "Число погибших увеличилось до 46, сообщило Министерство здравоохранения.",
+			[]string{"Министерство здравоохранения|сообщило|Число погибших увеличилось до 46"}},
 		{"a participle after the object is no cue", "He called on both sides to respect the ceasefire agreed on 16 September.",
 			[]string{"He|called on|both sides to respect the ceasefire agreed on 16 September"}},
 	} {
@@ -134,6 +136,27 @@ func TestSentenceAttributions(t *testing.T) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestParticipleObjectIsNoSource checks that the object after a
+// participle cue that follows a comma is not read as an inverted source
+// ("…, calling for his dismissal" is no "…, said the ministry").
+func TestParticipleObjectIsNoSource(t *testing.T) {
+	an, err := attribution.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"A group of doctors sent a letter to the university, calling for Dr. Oz's dismissal.",
+		"The channel covered the vote as a reunification, echoing Mr. Putin.",
+	} {
+		a := annotate(t, an, text)
+		for _, at := range a.Attributions {
+			if at.Source != nil && (strings.Contains(at.Source.Text, "dismissal") || strings.Contains(at.Source.Text, "Putin")) {
+				t.Errorf("the participle's object is a source in %q: %+v", text, at)
+			}
+		}
 	}
 }
 
