@@ -220,6 +220,30 @@ func (s *state) homeSide() doc.Party {
 	return ""
 }
 
+// titleState returns the one party the document's title names (a
+// country or a place of one) when the title is its first line, or "" when
+// it names none or several.
+func (s *state) titleState() doc.Party {
+	end := strings.IndexByte(s.text, '\n')
+	if end < 0 {
+		end = len(s.text)
+	}
+	if t := strings.TrimSpace(s.a.Document.Title); t == "" || t != strings.TrimSpace(s.text[:end]) {
+		return ""
+	}
+	var p doc.Party
+	for _, m := range s.marks {
+		if m.span.Start >= end {
+			break
+		}
+		if p != "" && m.party != p {
+			return ""
+		}
+		p = m.party
+	}
+	return p
+}
+
 // dateline reports whether the place mention at sp is in a dateline
 // ("BISHKEK, Sept 18 (Agency) –", "BISHKEK/DUSHANBE, May 1 (Reuters) -"):
 // where the report was filed, not where anything it reports happened.
@@ -1079,13 +1103,20 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			}
 		}
 	}
-	if c.Side == "" && s.named(s.home) && (e != nil && e.Kind == doc.KindOrganization && s.government(e.Name) ||
+	if c.Side == "" && (e != nil && e.Kind == doc.KindOrganization && s.government(e.Name) ||
 		e == nil && at.Source != nil && s.government(at.Source.Text)) {
 		// A government body named without a country ("the Ministry of
 		// Emergency Situations") speaks for the outlet's state, when the
 		// report is about it: for a wire abroad ("BISHKEK /TASS/. … the
-		// republic's Health Ministry said") it is another state's.
-		c.Side = s.home
+		// republic's Health Ministry said") it is another state's. An
+		// outlet of no side ("Kyrgyzstan – Border clashes, Situation
+		// Report") writes of the state its title names alone.
+		switch {
+		case s.named(s.home):
+			c.Side = s.home
+		case s.home == "":
+			c.Side = s.titleState()
+		}
 	}
 	for _, id := range at.Via {
 		for _, o := range s.a.Attributions {

@@ -22,6 +22,7 @@ import (
 //	-- times --         surface | from | to | granularity          (in text order)
 //	-- published --     YYYY-MM-DD
 //	-- outlet --        the name of the outlet (give it an "outlet" entity too)
+//	-- title --         the document's title (its first line, as ingest finds it)
 //
 // The sections -- attributions --, -- claims -- and -- events -- hold the
 // output.
@@ -55,7 +56,8 @@ func TestGolden(t *testing.T) {
 // fixture builds an analysis of text with the earlier layers given in the
 // golden file's sections.
 func fixture(text string, sec golden.Sections) (*doc.Analysis, error) {
-	a := doc.NewAnalysis(doc.Document{ID: "golden", Text: text, Published: strings.TrimSpace(sec["published"]), Outlet: strings.TrimSpace(sec["outlet"])})
+	a := doc.NewAnalysis(doc.Document{ID: "golden", Text: text, Published: strings.TrimSpace(sec["published"]), Outlet: strings.TrimSpace(sec["outlet"]),
+		Title: strings.TrimSpace(sec["title"])})
 	for i, line := range lines(sec["entities"]) {
 		head, rest, ok := strings.Cut(line, "|")
 		f := strings.Fields(head)
