@@ -350,3 +350,20 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestDateline checks which dates of a text's first lines are when it was
+// filed, and which are what it reports.
+func TestDateline(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Toll rises to 59\n\nBISHKEK, September 19, 2022. /TASS/. The death toll rose to 59.", "2022-09-19"},
+		{"DUSHANBE/BISHKEK, 19 September 2022 (Reuters) - The leaders agreed to pull back.", "2022-09-19"},
+		{"19.09.2022 The death toll rose to 59.", "2022-09-19"},
+		{"The ministry said the toll rose to 59.\nOct. 6, 2022", "2022-10-06"},
+		{"The clashes of 28 April 2021 left 55 dead. The toll rose later.", ""},
+		{"On 14 September 2022, fighting broke out on the border.", ""},
+	} {
+		if got := Dateline(tt.text); got != tt.want {
+			t.Errorf("Dateline(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

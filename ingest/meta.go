@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -43,20 +44,20 @@ var (
 )
 
 // Dateline returns, as YYYY-MM-DD, the date of a dateline at the start of
-// text (its first 160 bytes after a headline) or on its last line, or "".
+// text (its first 160 bytes after a headline, where only the place it was
+// filed from goes before the date) or on its last line, or "".
 func Dateline(text string) string {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return ""
 	}
-	// The last line, when it is short: "Oct. 6, 2022".
-	last := text
+	// The last line, when it is a line of its own and little more than a
+	// date: "Oct. 6, 2022".
 	if i := strings.LastIndexByte(text, '\n'); i >= 0 {
-		last = strings.TrimSpace(text[i+1:])
-	}
-	if len(last) <= 60 {
-		if d := findDate(last); d != "" {
-			return d
+		if last := strings.TrimSpace(text[i+1:]); len(last) <= 60 && len(strings.Fields(last)) <= 6 {
+			if d := findDate(last); d != "" {
+				return d
+			}
 		}
 	}
 	// The start: the first line, or the first line after a headline.
@@ -70,11 +71,45 @@ func Dateline(text string) string {
 	if len(head) > 160 {
 		head = head[:160]
 	}
-	return findDate(head)
+	// A dateline's date opens the text or follows the place it was filed
+	// from ("BISHKEK, September 19. /TASS/."); a date further on is what
+	// the report is about ("The clashes of 28-29 April 2021 left …").
+	d, at := findDateAt(head)
+	if d == "" || !datelinePlace(head[:at]) {
+		return ""
+	}
+	return d
+}
+
+// datelinePlace reports whether s, the text of a first line before its
+// date, is empty or a place and a comma: capitalised words, possibly
+// joined by slashes ("DUSHANBE/BISHKEK, ").
+func datelinePlace(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	place, ok := strings.CutSuffix(s, ",")
+	if !ok || place == "" {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(place, func(r rune) bool { return r == ' ' || r == '/' }) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // findDate returns the first full date in s as YYYY-MM-DD, or "".
 func findDate(s string) string {
+	d, _ := findDateAt(s)
+	return d
+}
+
+// findDateAt returns the first full date in s as YYYY-MM-DD and the byte
+// where it starts, or "".
+func findDateAt(s string) (string, int) {
 	type match struct {
 		at      int
 		y, m, d int
@@ -105,9 +140,9 @@ func findDate(s string) string {
 		try(g[0], atoi(s[g[6]:g[7]]), atoi(s[g[4]:g[5]]), atoi(s[g[2]:g[3]]))
 	}
 	if best == nil {
-		return ""
+		return "", 0
 	}
-	return time.Date(best.y, time.Month(best.m), best.d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	return time.Date(best.y, time.Month(best.m), best.d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), best.at
 }
 
 func atoi(s string) int {
