@@ -173,7 +173,7 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		}
 		var at doc.Attribution
 		var ok bool
-		if s.lows[i] == "according" || s.lows[i] == "по" || (s.lows[i] == "in" && n >= 4) { // "по данным": according to
+		if s.lows[i] == "according" || s.lows[i] == "по" || (s.lows[i] == "in" && n >= 4) || s.lows[i] == "as" { // "по данным", "as reported by": according to
 			at, ok = s.accordingTo(sent, i, i+n)
 		} else {
 			at, ok = s.verbCue(sent, i, i+n)
@@ -222,6 +222,19 @@ func (s *state) clauseOf(c doc.Span) doc.Span {
 func (s *state) mendContent(at *doc.Attribution) {
 	if at.Source == nil || at.Cue == nil {
 		return
+	}
+	// Whom a source told is not what it told: "told 24.kg that 19 people
+	// remain in intensive care", "told reporters on Monday that …".
+	if c := s.wordAt(at.Cue.Start); c < len(s.words) && s.lx.tell[s.words[c].low] && at.Content.Start >= at.Cue.End {
+		first := s.wordAt(at.Content.Start)
+		for k := first + 1; k < len(s.words) && k <= first+5 && s.words[k].start < at.Content.End; k++ {
+			if w := s.words[k].low; w == "that" {
+				at.Content.Start = s.words[k].start
+				break
+			} else if w == "," || w == ";" || isQuoteMark(w) || isFinal(w) && !s.inWord(k) {
+				break
+			}
+		}
 	}
 	// A relative clause between the source and its cue is not what was
 	// reported: what follows the cue is ("Tajikistan, which has been slow
@@ -507,6 +520,13 @@ func (s *state) withoutAside(src doc.Span) doc.Span {
 		}
 	}
 	return src
+}
+
+// inWord reports whether word k is a mark inside a word, with no space
+// on either side ("24.kg").
+func (s *state) inWord(k int) bool {
+	w := s.words[k]
+	return w.start > 0 && w.end < len(s.text) && !unicode.IsSpace(rune(s.text[w.start-1])) && !unicode.IsSpace(rune(s.text[w.end]))
 }
 
 // addressee reports whether the content after a telling cue is only its

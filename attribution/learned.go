@@ -169,7 +169,7 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 		Hedged:   s.lx.hedges.match(s.lows, cb) > 0,
 		Evidence: doc.EvidenceUnknown,
 	}
-	if strings.HasPrefix(s.lows[cb], "according") && at.Kind == doc.AttrIndirect {
+	if (strings.HasPrefix(s.lows[cb], "according") || s.lows[cb] == "as" && ce > cb+1) && at.Kind == doc.AttrIndirect { // "as reported by"
 		at.Kind = doc.AttrAccordingTo
 	}
 	// Auxiliaries and adverbs between a source and its cue ("A ceasefire
