@@ -599,8 +599,9 @@ func (s *state) claims() []doc.Claim {
 			continue
 		}
 		// A count of someone's relatives or companions ("her three
-		// grandchildren"), or an age ("a 52-year-old teacher").
-		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) {
+		// grandchildren"), an age ("a 52-year-old teacher"), or a time of
+		// day ("as of 10.00").
+		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) || s.clockTime(b, q) {
 			continue
 		}
 		si := s.words[b].sent
@@ -934,6 +935,30 @@ func (s *state) equipmentAfter(b, e int) string {
 		}
 	}
 	return ""
+}
+
+// clockTime reports whether quantity q at word b is a time of day written
+// with a dot or colon after "as of", "at", "by", "until" or "since" ("as
+// of 10.00", "at 18:30").
+func (s *state) clockTime(b int, q doc.Quantity) bool {
+	t := strings.TrimSpace(q.Text)
+	if len(t) < 4 || len(t) > 5 || b == 0 {
+		return false
+	}
+	sep := strings.IndexAny(t, ".:")
+	if sep < 1 || sep > 2 || len(t)-sep != 3 {
+		return false
+	}
+	for i := range len(t) {
+		if i != sep && (t[i] < '0' || t[i] > '9') {
+			return false
+		}
+	}
+	switch s.lows[b-1] {
+	case "of", "at", "by", "until", "since", "till":
+		return true
+	}
+	return false
 }
 
 // partOf reports whether the figure at words [b, e) is a part of a figure
