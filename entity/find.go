@@ -650,8 +650,10 @@ func (f *finder) run(i, j int, headline bool) {
 				}
 			}
 			// "Chairman of the Cabinet of Ministers Akylbek Japarov": the
-			// organisation after "of" belongs to the title.
-			if roleStart >= 0 && (prevConn && k+1 < len(segs) || f.orgRun(s.i, s.j)) {
+			// organisation after "of" belongs to the title; so does what
+			// follows "for" ("the Border Service of the State Committee for
+			// National Security" names no person "National Security").
+			if roleStart >= 0 && (prevConn && k+1 < len(segs) || f.orgRun(s.i, s.j) || prevConn && f.wordIs(segs[k-1].i, "for")) {
 				openRole(s)
 				continue
 			}
