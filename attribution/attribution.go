@@ -490,6 +490,51 @@ func (s *state) asideSubject(sent doc.Span, ats []doc.Attribution) {
 	}
 }
 
+// wholeSource extends a source that begins inside a name, after an
+// acronym in parentheses, at "of" or "for", or right after one ("…(GKNB)
+// of Kyrgyzstan", "National Security" after "Committee for"), back to the
+// start of the name: "the Border Service of the State Committee for
+// National Security (GKNB) of Kyrgyzstan".
+func (s *state) wholeSource(src doc.Span) doc.Span {
+	k := s.wordAt(src.Start)
+	if k >= len(s.words) {
+		return src
+	}
+	if k > 0 && (s.lows[k-1] == "for" || s.lows[k-1] == "of") && s.capitalized(k) {
+		k-- // "National Security" after "the State Committee for"
+	}
+	if s.lows[k] != ")" && s.lows[k] != "of" && s.lows[k] != "for" {
+		return src
+	}
+	j := k - 1
+	if s.lows[k] == ")" {
+		k++ // the source after the parenthesis starts at "of"
+		for j >= 0 && s.lows[j] != "(" {
+			j--
+		}
+		j--
+		if k >= len(s.words) || s.lows[k] != "of" {
+			return src
+		}
+	}
+	start := -1
+	for ; j >= 0 && j >= k-15; j-- {
+		w := s.lows[j]
+		if w == "of" || w == "for" || w == "the" || s.isNPWord(j) && s.capitalized(j) {
+			start = j
+			continue
+		}
+		break
+	}
+	for start >= 0 && (s.lows[start] == "of" || s.lows[start] == "for") {
+		start++
+	}
+	if start < 0 || start >= k {
+		return src
+	}
+	return doc.Span{Start: s.words[start].start, End: src.End}
+}
+
 // withoutAside returns the source src without a parenthetical phrase that
 // closes it after a comma ("The Tajik side, in turn," is "The Tajik
 // side") or an adverbial that opens it before one ("At this moment,

@@ -117,6 +117,8 @@ func TestSentenceAttributions(t *testing.T) {
 			[]string{"official statistics|indicate|that 600 houses burned"}},
 		{"a participle after a comma shares the source", "Kyrgyz officials allegedly hid the toll, the agency wrote, citing unnamed sources.",
 			[]string{"the agency|wrote|Kyrgyz officials allegedly hid the toll", "the agency|citing|unnamed sources"}},
+		{"a source with an acronym in parentheses", "The Border Service of the State Committee for National Security (GKNB) of Kyrgyzstan said two citizens were killed.",
+			[]string{"The Border Service of the State Committee for National Security (GKNB) of Kyrgyzstan|said|two citizens were killed"}},
 		{"whom a source told", "The ministry's press service told 24.kg that 19 people remain in intensive care.",
 			[]string{"The ministry's press service|told|that 19 people remain in intensive care"}},
 		{"as reported by", "As reported by the Emergencies Ministry, 136,000 residents were evacuated.",

@@ -184,7 +184,7 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 	if sb >= 0 {
 		// No source words: the source is not named ("It is alleged that
 		// …") or lies outside the sentence; Source stays nil.
-		src := s.withoutAside(doc.Span{Start: s.words[sb].start, End: s.words[se-1].end})
+		src := s.withoutAside(s.wholeSource(doc.Span{Start: s.words[sb].start, End: s.words[se-1].end}))
 		at.Source = ptr(doc.MentionOf(s.text, src))
 		at.Speaker = s.speaker(src)
 	}
