@@ -220,9 +220,10 @@ func (s *state) homeSide() doc.Party {
 	return ""
 }
 
-// titleState returns the one party the document's title names (a
-// country or a place of one) when the title is its first line, or "" when
-// it names none or several.
+// titleState returns the party the document's title opens with and alone
+// names ("Kyrgyzstan – Border clashes, Situation Report"), when the title
+// is its first line; "" otherwise, as for a title that names a state it
+// reports on ("What is Tajik MFA silent about?").
 func (s *state) titleState() doc.Party {
 	end := strings.IndexByte(s.text, '\n')
 	if end < 0 {
@@ -231,12 +232,13 @@ func (s *state) titleState() doc.Party {
 	if t := strings.TrimSpace(s.a.Document.Title); t == "" || t != strings.TrimSpace(s.text[:end]) {
 		return ""
 	}
+	start := len(s.text[:end]) - len(strings.TrimLeft(s.text[:end], " \t\ufeff"))
 	var p doc.Party
 	for _, m := range s.marks {
 		if m.span.Start >= end {
 			break
 		}
-		if p != "" && m.party != p {
+		if p == "" && m.span.Start != start || p != "" && m.party != p {
 			return ""
 		}
 		p = m.party
