@@ -13,6 +13,40 @@ type parser struct {
 	// story's own time runs ("the next day", "two days later").
 	anchor    date
 	hasAnchor bool
+	// era is the span of the last expression that stated its year (or
+	// took it from era) to the month or the day: a date without a year
+	// near it in time belongs to its year ("In April 2021 … On April
+	// 28 …" is 2021 in a report of 2022).
+	era    span
+	hasEra bool
+}
+
+// eraDays is how near to the last dated month or day, in days, a date
+// without a year must fall to take its year rather than the reference's.
+const eraDays = 62
+
+// eraYear returns the year that month m (and day d, when not 0) takes from
+// the era: the one of the era's year, the year before or the year after
+// that puts it within eraDays of the era's span.
+func (p *parser) eraYear(m, d int) (int, bool) {
+	if !p.hasEra {
+		return 0, false
+	}
+	for _, y := range [...]int{p.era.from.y, p.era.from.y - 1, p.era.from.y + 1} {
+		var sp span
+		if d != 0 {
+			if !valid(y, m, d) {
+				continue
+			}
+			sp = daySpan(date{y, m, d})
+		} else {
+			sp = monthSpan(y, m)
+		}
+		if !sp.to.before(p.era.from.addDays(-eraDays)) && !p.era.to.addDays(eraDays).before(sp.from) {
+			return y, true
+		}
+	}
+	return 0, false
 }
 
 // story returns the day that story-relative expressions count from: the
@@ -112,6 +146,12 @@ func (p *parser) resolve(w when) (span, bool) {
 		return monthSpan(w.y, w.m), true
 	case w.y != 0:
 		return yearSpan(w.y), true
+	}
+	if w.m != 0 {
+		if y, ok := p.eraYear(w.m, w.d); ok {
+			w.y = y
+			return p.resolve(w)
+		}
 	}
 	if !p.hasRef {
 		return span{}, false

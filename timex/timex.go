@@ -10,9 +10,12 @@
 // Conventions: relative and year-less expressions are read in the past
 // sense, as news is ("Friday" is the last Friday on or before the
 // publication date, "September 14" the last one on or before it); without a
-// publication date they keep no From and To. Numeric dates with slashes or
-// hyphens read month first when they can (02/22/2016, 3-7-2017) and day
-// first otherwise (21/04/2016); with dots they read day first (13.5.2015).
+// publication date they keep no From and To. A month or day without a year
+// within two months of the last month or day the text dated with a year
+// takes that year instead: a retrospective's "April 2021 … April 28 …
+// May 1" stays in 2021. Numeric dates with slashes or hyphens read month
+// first when they can (02/22/2016, 3-7-2017) and day first otherwise
+// (21/04/2016); with dots they read day first (13.5.2015).
 // Seasons are meteorological (spring March-May, summer June-August, autumn
 // September-November, winter December-February, "winter of 2021" being
 // December 2020 to February 2021). "Early", "mid" and "late" split a year
@@ -140,6 +143,9 @@ func (p *parser) output(x expr) doc.Time {
 	}
 	if ok && !x.openFrom && sp.gran == "day" && sp.from == sp.to {
 		p.anchor, p.hasAnchor = sp.from, true
+	}
+	if ok && !sp.rel && (sp.gran == "day" || sp.gran == "month") {
+		p.era, p.hasEra = sp, true
 	}
 	return t
 }

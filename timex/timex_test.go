@@ -111,6 +111,16 @@ func TestResolve(t *testing.T) {
 		{"2019-aug-01", "", "2019-aug-01=2019-08-01..2019-08-01"},
 		{"on 03/18/40", "2016-11-07", "03/18/40=1940-03-18..1940-03-18"},
 		{"Oct2", "2016-11-07", "Oct2=2016-10-02..2016-10-02"},
+		// A date without a year near the last dated month or day takes its
+		// year; one far from it is read against the publication date.
+		{"In April 2021 fighting broke out. April 28: stones were thrown. May 1: a truce.", "2022-09-18",
+			"April 2021=2021-04-01..2021-04-30; April 28=2021-04-28..2021-04-28; May 1=2021-05-01..2021-05-01"},
+		{"The clashes of 28 December 2021 ended on January 3.", "2022-09-18",
+			"28 December 2021=2021-12-28..2021-12-28; January 3=2022-01-03..2022-01-03"},
+		{"The April 2021 clashes killed 55. On September 14 fighting resumed.", "2022-09-18",
+			"April 2021=2021-04-01..2021-04-30; September 14=2022-09-14..2022-09-14"},
+		{"In 2021 the border was closed. On May 3 it opened.", "2022-09-18",
+			"2021=2021-01-01..2021-12-31; May 3=2022-05-03..2022-05-03"},
 	} {
 		got := format(an.Resolve(tc.text, tc.published))
 		if got != tc.want {
