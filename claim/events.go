@@ -86,6 +86,37 @@ func (s *state) before(groups []*group, si int, ok func(*group) bool) int {
 	return -1
 }
 
+// paragraphLabel returns the time that labels the paragraph of sentence
+// si: one that opens it, followed by a colon or a dash ("April 29: Border
+// troops exchange fire …", "14 September — …"), as in a timeline.
+func (s *state) paragraphLabel(si int) (doc.Time, bool) {
+	first := si
+	for first > 0 {
+		end := s.words[s.sents[first-1][1]-1].end
+		if strings.Contains(s.text[end:s.words[s.sents[first][0]].start], "\n\n") {
+			break
+		}
+		first--
+	}
+	start := s.words[s.sents[first][0]].start
+	for _, t := range s.a.Times {
+		if t.Start < start {
+			continue
+		}
+		if t.Start > start || t.From == "" || t.To == "" {
+			break
+		}
+		rest := strings.TrimLeft(s.text[t.End:], " \t")
+		for _, mark := range [...]string{":", "—", "–", "- "} {
+			if strings.HasPrefix(rest, mark) {
+				return t, true
+			}
+		}
+		break
+	}
+	return doc.Time{}, false
+}
+
 // latest returns the event of type typ with the latest date up to the
 // publication date, or nil.
 func (s *state) latest(groups []*group, typ string) *group {
@@ -213,8 +244,12 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 		if g.ev.From != "" || len(g.words) == 0 {
 			continue
 		}
-		if i := s.before(groups, s.words[g.words[0]].sent, func(h *group) bool { return h.ev.From != "" && h != g }); i >= 0 {
+		si := s.words[g.words[0]].sent
+		if i := s.before(groups, si, func(h *group) bool { return h.ev.From != "" && h != g }); i >= 0 {
 			g.ev.From, g.ev.To, g.ev.DateSource = groups[i].ev.From, groups[i].ev.To, doc.DateFromText
+		} else if t, ok := s.paragraphLabel(si); ok {
+			g.ev.From, g.ev.To = timeBounds(t)
+			g.ev.DateSource = doc.DateFromText
 		}
 	}
 	// Claims join the event reported in their sentence, else the main
@@ -386,7 +421,7 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		if len(t.From) >= 4 && len(t.To) >= 4 && t.From[:4] != t.To[:4] && t.Granularity != doc.GranularityDay && t.Granularity != doc.GranularityMonth {
 			continue // a span of years ("the last year and a half") dates no event
 		}
-		if s.reportTime(t) || s.datelineTime(t) || s.afterBetween(t.End, k) {
+		if s.reportTime(t) || s.datelineTime(t) || s.afterBetween(t.End, k) || s.sinceTime(t) {
 			continue
 		}
 		d := t.Start - at
@@ -426,6 +461,17 @@ func (s *state) afterBetween(end, k int) bool {
 		}
 	}
 	return false
+}
+
+// sinceTime reports whether t is what an event is measured against ("the
+// worst fighting since the 2020 war", "the first deaths since 2021"),
+// not when it happened.
+func (s *state) sinceTime(t doc.Time) bool {
+	k := s.wordAt(t.Start) - 1
+	if k >= 0 && s.lows[k] == "the" {
+		k--
+	}
+	return k >= 0 && s.lows[k] == "since"
 }
 
 // reportTime reports whether t dates a report rather than what it reports:
