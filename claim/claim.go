@@ -353,7 +353,11 @@ func (s *state) hard(k int) bool {
 
 // unitOK reports whether a figure's unit can be counted by a claim.
 func unitOK(u string) bool {
-	switch strings.ToLower(u) {
+	if len(u) == 3 && strings.ToUpper(u) == u && strings.ToLower(u) != u {
+		return false // a currency's code (quantity/data/en/units.txt): "500 million soms" is KGS
+	}
+	u = strings.ToLower(u)
+	switch u {
 	case "", "people", "persons", "person", "buildings", "objects", "houses", "homes", "km2", "items", "units", "count":
 		return true
 	}
@@ -408,6 +412,12 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		}
 		if d == 0 && s.lows[k] == "," && k+1 < sent[1] && s.isQ[k+1] != 0 {
 			continue // "400 houses, two schools and a mosque were burned"
+		}
+		if d == 0 && (s.lows[k] == "," || s.lows[k] == "and") {
+			if next := s.listItem(k+1, sent[1]); next > 0 {
+				k = next - 1 // "45 homes, a school and a border post were set on fire"
+				continue
+			}
 		}
 		if s.isQ[k] != 0 || s.hard(k) {
 			break
@@ -903,6 +913,24 @@ func (s *state) counted(k int) int {
 	return s.lx.is("equipment", s.lows, k)
 }
 
+// listItem returns the end of the thing of a list that word k opens, one
+// of a kind that figures count, with an article and up to two words
+// before its noun ("a school", "a border post", "an old mosque"), or -1.
+func (s *state) listItem(k, end int) int {
+	if k >= end || s.lows[k] != "a" && s.lows[k] != "an" {
+		return -1
+	}
+	for j := k + 1; j < end && j <= k+3; j++ {
+		if n := s.counted(j); n > 0 {
+			return j + n
+		}
+		if s.isQ[j] != 0 || s.hard(j) || s.lows[j] == "," || s.lows[j] == "and" {
+			break
+		}
+	}
+	return -1
+}
+
 // nounAfter returns the class of the noun a figure counts ("people",
 // "building", "area", "equipment"), or "".
 func (s *state) nounAfter(b, e int) string {
@@ -1334,16 +1362,18 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			break
 		}
 	}
-	// "59 of its citizens": the subject's party, the first party named
-	// in the sentence before the figure, even as the speaker ("Kyrgyzstan
-	// said 59 of its citizens …") or a doer ("Kyrgyzstan accuses Tajikistan
-	// of occupying 5 km² of its territory"), but not as the source of
-	// "according to"; for "of our", the speaker's side.
+	// "59 of its citizens", "its own losses at 41": the subject's party,
+	// the first party named in the sentence before the figure, even as
+	// the speaker ("Kyrgyzstan said 59 of its citizens …") or a doer
+	// ("Kyrgyzstan accuses Tajikistan of occupying 5 km² of its
+	// territory"), but not as the source of "according to"; for "our",
+	// the speaker's side.
+	poss := s.possessiveMetric(b, sent[0])
 	for k := e; k < e+3 && k < sent[1]; k++ {
-		if s.lx.is("whose", s.lows, k) == 0 {
+		if poss == "" && s.lx.is("whose", s.lows, k) == 0 {
 			continue
 		}
-		if s.lows[k+1] == "our" {
+		if poss == "our" || poss == "" && s.lows[k+1] == "our" {
 			return c.Side
 		}
 		// The subject of the figure's clause ("Kyrgyzstan put its toll at
@@ -1582,6 +1612,26 @@ func (s *state) borderCompound(k int) bool {
 		return true
 	}
 	return false
+}
+
+// possessiveMetric returns the possessive ("its", "their", "our") of a
+// metric word just before the figure at word b ("Tajikistan puts its own
+// losses at 41", "raised their death toll to 35"), or "".
+func (s *state) possessiveMetric(b, first int) string {
+	for k := b - 1; k >= first && k >= b-5; k-- {
+		switch s.lows[k] {
+		case "its", "their", "our":
+			j := k + 1
+			if j < b && s.lows[j] == "own" {
+				j++
+			}
+			if n, _ := s.lx.metrics.match(s.lows[:b], j); n > 0 {
+				return s.lows[k]
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // partsOfBoth reports whether the figure ending before word e is followed,
