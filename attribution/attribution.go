@@ -131,6 +131,8 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 			s.mendContent(&out[i])
 		}
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.runOn))]
+		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
+		s.parallelReports(out[k:])
 		s.sourcesWithoutCues(out[k:])
 		s.invertedSource(out[k:])
 		s.sharedSubject(out[k:])
@@ -342,6 +344,72 @@ func (s *state) runOn(at doc.Attribution) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLetter(r) && !s.lx.stop[w] && !s.lx.preposition[w] && !s.lx.aux[w] && !s.lx.lead[w] &&
 		w != "as" && w != "what" && w != "than" && w != "whether" && w != "the" && w != "a" && w != "an"
+}
+
+// noSpeaker reports whether at's source can speak for no one: articles
+// alone ("Baku did not comment on the claim" is no claim of "the") or the
+// label of an interview's question or answer ("Q: How many …", "A: …").
+func (s *state) noSpeaker(at doc.Attribution) bool {
+	if at.Source == nil {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(at.Source.Text)) {
+	case "the", "a", "an", "this", "that", "these", "those":
+		return true
+	case "q":
+		return at.Cue != nil && at.Cue.Text == ":"
+	}
+	return false
+}
+
+// quoted reports whether span sp lies within a quotation.
+func (s *state) quoted(sp doc.Span) bool {
+	for _, q := range s.quotes {
+		if q.Contains(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// parallelReports ends a content where another report of the sentence
+// begins after a comma or semicolon ("Tajikistan says 19 of its citizens
+// were killed, while Kyrgyzstan raises its toll to 36"): the second is
+// the writer's, side by side with the first, not one the first relays.
+func (s *state) parallelReports(ats []doc.Attribution) {
+	for i := range ats {
+		outer := &ats[i]
+		if outer.Kind == doc.AttrDirect || s.quoted(outer.Content) {
+			continue
+		}
+		for j := range ats {
+			in := ats[j].Source
+			if j == i || in == nil || ats[j].Cue == nil || ats[j].Cue.Start < in.End ||
+				!outer.Content.Contains(in.Span()) || !outer.Content.Contains(ats[j].Cue.Span()) {
+				continue
+			}
+			if cut := s.clauseBreak(outer.Content.Start, in.Start); cut > outer.Content.Start {
+				outer.Content.End = cut
+			}
+		}
+	}
+}
+
+// clauseBreak returns the offset of a comma or semicolon that, with at
+// most a conjunction after it ("while", "whereas", "but"), stands just
+// before byte at and after byte from; else -1.
+func (s *state) clauseBreak(from, at int) int {
+	k := s.wordAt(at) - 1
+	if k >= 0 {
+		switch s.lows[k] {
+		case "while", "whereas", "but", "and", "although", "though":
+			k--
+		}
+	}
+	if k < 0 || s.words[k].start <= from || s.lows[k] != "," && s.lows[k] != ";" {
+		return -1
+	}
+	return s.words[k].start
 }
 
 // sourcesWithoutCues mends the source of an attribution that holds the cue

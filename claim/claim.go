@@ -1385,7 +1385,13 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 				clause = j + 1
 			}
 		}
-		for _, from := range []int{clause, sent[0]} {
+		froms := []int{clause, sent[0]}
+		if len(srcSpans) > 0 && srcSpans[0].End <= s.words[b].start {
+			// The source of the figure's report ("…, Tajikistan puts its
+			// own losses at 41").
+			froms = append([]int{s.wordAt(srcSpans[0].Start)}, froms...)
+		}
+		for _, from := range froms {
 			for _, m := range s.marks {
 				if m.word < from || m.end > b || s.inAccordingTo(m.span) {
 					continue
