@@ -259,6 +259,7 @@ func (s *state) mendContent(at *doc.Attribution) {
 	if at.Content.Start < at.Cue.End || at.Source.End > at.Cue.Start {
 		return
 	}
+	s.participleTail(at)
 	if !s.addressee(at) && !s.otherClause(at) && !s.trailing(s.wordAt(at.Cue.End)) {
 		return
 	}
@@ -266,6 +267,32 @@ func (s *state) mendContent(at *doc.Attribution) {
 		at.Content = left
 		at.Kind = s.kind(left, at.Kind)
 	}
+}
+
+// participleTail extends a content that a comma and a participle clause
+// follow to the sentence's end: the clause is part of what was reported
+// ("accused Kyrgyz troops of shelling a mosque, killing eight people").
+// A participle that is itself a cue ("…, citing officials", "adding") is
+// a report of its own.
+func (s *state) participleTail(at *doc.Attribution) {
+	k := s.wordAt(at.Content.End)
+	if k+1 >= len(s.words) || s.words[k].low != "," {
+		return
+	}
+	w := s.words[k+1].low
+	if len(w) < 5 || !strings.HasSuffix(w, "ing") || s.lx.cues.match(s.lows, k+1) > 0 || s.lx.strong.match(s.lows, k+1) > 0 {
+		return
+	}
+	end := len(s.words)
+	for end > k+2 && (isFinal(s.words[end-1].low) || isQuoteMark(s.words[end-1].low)) {
+		end--
+	}
+	for j := k + 2; j < end; j++ {
+		if s.lows[j] == "," || s.lows[j] == ";" || isQuoteMark(s.lows[j]) {
+			return // more than the one clause
+		}
+	}
+	at.Content.End = s.words[end-1].end
 }
 
 // pronounSpeakers gives a sentence's attributions whose source is a

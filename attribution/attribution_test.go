@@ -125,6 +125,8 @@ func TestSentenceAttributions(t *testing.T) {
 			[]string{"the Emergencies Ministry|As reported by|136,000 residents were evacuated"}},
 		{"a source after its cue", "Число погибших увеличилось до 46, сообщило Министерство здравоохранения.",
 			[]string{"Министерство здравоохранения|сообщило|Число погибших увеличилось до 46"}},
+		{"a participle clause is part of the accusation", "The foreign ministry accused Kyrgyz troops of shelling a mosque in the village of Ovchi-Kalacha, killing eight people who had gathered there.",
+			[]string{"The foreign ministry|accused|Kyrgyz troops of shelling a mosque in the village of Ovchi-Kalacha, killing eight people who had gathered there"}},
 		{"an article alone speaks for no one", "Baku did not comment on the claim.", nil},
 		{"an interview's labels are no sources", "Q: How many people died?", nil},
 		{"a participle after the object is no cue", "He called on both sides to respect the ceasefire agreed on 16 September.",
