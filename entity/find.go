@@ -746,6 +746,9 @@ func (lx *lexicon) orgSide(e entry) doc.Party {
 // placeMention adds the place of segment s, taking a geographic word after
 // it ("Batken region") when s ends the run that ends at token j.
 func (f *finder) placeMention(s seg, j int, last bool) {
+	if s.j < len(f.toks) && f.wordIs(s.j, "time") && s.i > 0 && f.clockBefore(s.i) {
+		return // "9 a.m. Moscow time": a time zone
+	}
 	m := mention{start: f.toks[s.i].start, end: f.toks[s.j-1].end, kind: mPlace, ref: -1}
 	if last && j < len(f.toks) {
 		if suf := f.suffix(j); suf != 0 {
@@ -756,6 +759,21 @@ func (f *finder) placeMention(s seg, j int, last bool) {
 		m.suffix = suf
 	}
 	f.add(m)
+}
+
+// clockBefore reports whether a time of day ends just before token i
+// ("9 a.m.", "18:00", "noon").
+func (f *finder) clockBefore(i int) bool {
+	w := strings.ToLower(f.tokText(i - 1))
+	if w == "." && i > 1 { // "a.m." as tokens
+		w = strings.ToLower(f.tokText(i - 2))
+	}
+	switch w {
+	case "a.m.", "p.m.", "am", "pm", "noon", "midnight", "m.", "m":
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsDigit(r)
 }
 
 // person makes the mention of a person named by tokens of segment s.
