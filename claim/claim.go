@@ -619,6 +619,7 @@ func (s *state) claims() []doc.Claim {
 		si := s.words[b].sent
 		c := doc.Claim{Low: q.Low, High: q.High, Approx: q.Approx, Unit: q.Unit, Via: []string{}, Evidence: doc.EvidenceUnknown}
 		frameAfter := false // the figure's party is named in the frame after it
+		partOfPrev := -1    // the claim of the sentence before that this one breaks down
 		span := q.Span()
 		cue, ok := s.findMetric(qi)
 		noun := s.nounAfter(b, e)
@@ -650,6 +651,12 @@ func (s *state) claims() []doc.Claim {
 				}
 			}
 		default:
+			if pi, ok := s.partOfPrevious(si, out, ""); ok {
+				// "Of them, 24 were servicemen": the metric of the figure
+				// of the sentence before.
+				c.Metric, c.Breakdown, partOfPrev = out[pi].Metric, out[pi].ID, pi
+				break
+			}
 			// A breakdown of the figure before: "of which more than 600".
 			pi, has := lastInSent[si]
 			if !has {
@@ -698,6 +705,8 @@ func (s *state) claims() []doc.Claim {
 		if c.Breakdown == "" && c.Metric != "" {
 			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partOf(b, e, min(s.wordAt(out[pi].End), first[pi]+1)) {
 				c.Breakdown = out[pi].ID
+			} else if pi, ok := s.partOfPrevious(si, out, c.Metric); ok && !has {
+				c.Breakdown, partOfPrev = out[pi].ID, pi // "Among the dead were 11 women"
 			}
 		}
 		c.Total = (c.Total || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
@@ -706,6 +715,12 @@ func (s *state) claims() []doc.Claim {
 		c.Start, c.End = span.Start, span.End
 		c.Text = s.text[span.Start:span.End]
 		s.attribute(&c, q.Span())
+		if p := partOfPrev; p >= 0 && c.Attribution == "" && c.Side == "" {
+			// A breakdown that names no source of its own continues the
+			// report it breaks down.
+			c.Speaker, c.SpeakerText, c.Side, c.Attribution = out[p].Speaker, out[p].SpeakerText, out[p].Side, out[p].Attribution
+			c.Via, c.Hedged = slices.Clone(out[p].Via), c.Hedged || out[p].Hedged
+		}
 		if m, ok := s.gappedSubject(b); ok && m.party != c.Side {
 			// "Kyrgyzstan reported 63 dead and Tajikistan 41": the party
 			// before the figure reported it, with the verb left out.
@@ -989,6 +1004,42 @@ func (s *state) clockTime(b int, q doc.Quantity) bool {
 		return true
 	}
 	return false
+}
+
+// partOfPrevious returns the claim of the sentence before sentence si
+// (in its paragraph) that si breaks down, when si opens with a phrase of
+// class part-of ("Of them,", "Of the dead,", "Among the dead were",
+// "Among those killed"): the last one, of metric when not "".
+func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, bool) {
+	if si == 0 || len(out) == 0 {
+		return 0, false
+	}
+	first := s.sents[si][0]
+	n := s.lx.is("part-of", s.lows, first)
+	if n == 0 {
+		return 0, false
+	}
+	// The words after the phrase name what it divides, if anything: the
+	// metric of the figure before, or one that counts people.
+	if k := first + n; k < s.sents[si][1] && s.lows[k] != "," && s.lows[k] != "were" && s.lows[k] != "was" {
+		if m, _ := s.lx.metrics.match(s.lows, k); m == 0 {
+			return 0, false
+		}
+	}
+	prev := s.sents[si-1]
+	if strings.Contains(s.text[s.words[prev[1]-1].end:s.words[first].start], "\n\n") {
+		return 0, false // another paragraph
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		b := s.wordAt(out[i].Start)
+		if b < prev[0] {
+			break
+		}
+		if b < prev[1] && (metric == "" || out[i].Metric == metric) && out[i].Breakdown == "" {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // partOf reports whether the figure at words [b, e) is a part of a figure
