@@ -273,8 +273,11 @@ func (s *state) mendContent(at *doc.Attribution) {
 // follow to the sentence's end: the clause is part of what was reported
 // ("accused Kyrgyz troops of shelling a mosque, killing eight people").
 // A participle that is itself a cue ("…, citing officials", "adding") is
-// a report of its own.
+// a report of its own; only cues of the lists are extended.
 func (s *state) participleTail(at *doc.Attribution) {
+	if c := s.wordAt(at.Cue.Start); c >= len(s.words) || s.lx.cues.match(s.lows, c) == 0 && s.lx.strong.match(s.lows, c) == 0 {
+		return // a cue the tagger alone found ("started the clashes, resulting in …")
+	}
 	k := s.wordAt(at.Content.End)
 	if k+1 >= len(s.words) || s.words[k].low != "," {
 		return
