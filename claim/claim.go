@@ -33,6 +33,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/segment"
@@ -75,9 +77,12 @@ type state struct {
 	words []word
 	lows  []string
 	sents [][2]int // word range of each sentence
-	qword []int    // quantity index → first word, -1 when skipped
-	qend  []int    // quantity index → word after it
-	isQ   []int    // word → quantity index + 1, 0 when none
+	// qs are the figures claims are made of: the quantities found, and a
+	// victim named in the singular (singles).
+	qs    []doc.Quantity
+	qword []int // quantity index → first word, -1 when skipped
+	qend  []int // quantity index → word after it
+	isQ   []int // word → quantity index + 1, 0 when none
 	marks []partyMark
 	// sentEnts lists, for each sentence, the entities mentioned in it.
 	sentEnts [][]int
@@ -90,6 +95,78 @@ type state struct {
 	hedged []bool
 	// home is the side of the document's outlet, when known.
 	home doc.Party
+}
+
+// singles returns qs with a figure of one added for each victim named in
+// the singular with "a" or "an" as the subject of a verb of killing or
+// wounding ("A Tajik border guard was killed", "a 75-year-old man was
+// shot dead"), in text order. qs is returned as it is when there is none.
+func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
+	var add []doc.Quantity
+	for _, sent := range s.sents {
+		for k := sent[0]; k < sent[1]; k++ {
+			if s.lows[k] != "a" && s.lows[k] != "an" {
+				continue
+			}
+			if k > sent[0] {
+				switch s.lows[k-1] {
+				case ",", ";", ":", "and", "but", "that", "—", "–":
+				default:
+					continue
+				}
+			}
+			if end, ok := s.singleVictim(k+1, sent[1]); ok {
+				st, en := s.words[k].start, s.words[end-1].end
+				add = append(add, doc.Quantity{Start: st, End: en, Text: s.text[st:en], Low: doc.Float(1), High: doc.Float(1),
+					Approx: doc.ApproxExact, Unit: "people"})
+			}
+		}
+	}
+	if len(add) == 0 {
+		return qs
+	}
+	out := make([]doc.Quantity, 0, len(qs)+len(add))
+	for _, q := range qs {
+		// A figure inside the victim's words is an age ("A 75-year-old
+		// man"), no figure of its own.
+		if !slices.ContainsFunc(add, func(a doc.Quantity) bool { return a.Span().Contains(q.Span()) }) {
+			out = append(out, q)
+		}
+	}
+	out = append(out, add...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// singleVictim returns the end of a person noun of class one-person that
+// follows word k after at most four modifiers ("Tajik", "75-year-old":
+// words, and hyphens within them) and that a verb of killing or wounding
+// follows, after "was", "has been" or "had been" when passive.
+func (s *state) singleVictim(k, end int) (int, bool) {
+	mods := 0
+	for j := k; j < end && mods <= 4; j++ {
+		if s.lows[j] == "-" && j > k && s.words[j-1].end == s.words[j].start {
+			continue
+		}
+		if j == k || s.words[j-1].end != s.words[j].start {
+			mods++
+		}
+		if n := s.lx.is("one-person", s.lows, j); n > 0 {
+			v := j + n
+			for v < end && (s.lows[v] == "was" || s.lows[v] == "has" || s.lows[v] == "had" || s.lows[v] == "been" || s.lows[v] == "reportedly") {
+				v++
+			}
+			if cue, m := s.lx.metrics.match(s.lows[:end], v); cue > 0 && (m == "killed" || m == "injured") {
+				return j + n, true
+			}
+			return 0, false
+		}
+		r, _ := utf8.DecodeRuneInString(s.lows[j])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || s.lows[j] == "of" || s.lows[j] == "and" || s.lows[j] == "who" {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // partyMark is a mention that names a party.
@@ -114,7 +191,8 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		s.sents = append(s.sents, [2]int{b, len(s.words)})
 	}
 	s.isQ = make([]int, len(s.words))
-	for qi, q := range a.Quantities {
+	s.qs = s.singles(a.Quantities)
+	for qi, q := range s.qs {
 		b := s.wordAt(q.Start)
 		e := s.wordAt(q.End)
 		if b >= e || b >= len(s.words) || s.overlapsTime(q.Span()) {
@@ -597,7 +675,7 @@ func (s *state) claims() []doc.Claim {
 	out := []doc.Claim{}
 	lastInSent := map[int]int{} // sentence → index in out of its last claim
 	var first []int             // index in out → first word of its figure
-	for qi, q := range s.a.Quantities {
+	for qi, q := range s.qs {
 		b := s.qword[qi]
 		if b < 0 || !unitOK(q.Unit) {
 			continue
@@ -838,6 +916,9 @@ func (s *state) mirrored(b, e, pe int) bool {
 // years old").
 func age(text string, q doc.Quantity) bool {
 	t := segment.Lower(q.Text)
+	if strings.HasPrefix(t, "a ") || strings.HasPrefix(t, "an ") {
+		return false // a victim whose age it gives (singles): "a 75-year-old man"
+	}
 	if strings.Contains(t, "year-old") || strings.Contains(t, "years old") {
 		return true
 	}
@@ -1231,10 +1312,42 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			}
 		}
 	}
+	for i := len(at.Via) - 1; i >= 0 && c.Side == ""; i-- {
+		// A source of no side relayed by one of a side ("According to
+		// preliminary data, 35 civilians were killed, the Sughd regional
+		// administration reported"): the relay's side.
+		for _, o := range s.a.Attributions {
+			if o.ID == at.Via[i] {
+				c.Side = s.sourceSide(o)
+			}
+		}
+	}
 	if at.Evidence != "" {
 		c.Evidence = at.Evidence
 	}
 	c.Hedged = at.Hedged || s.hedgeNear(q)
+}
+
+// sourceSide returns the party whose side the source of at speaks for:
+// its speaker's, else one its words name; "" when none.
+func (s *state) sourceSide(at doc.Attribution) doc.Party {
+	if e := s.entity(at.Speaker); e != nil {
+		if e.Side != "" {
+			return e.Side
+		}
+		if p := partyOf(*e); p != "" {
+			return p
+		}
+	}
+	var side doc.Party
+	if at.Source != nil {
+		for _, m := range s.marks {
+			if at.Source.Span().Contains(s.wordsSpan(m.word, m.end)) {
+				side = m.party
+			}
+		}
+	}
+	return side
 }
 
 // antecedent returns the index of the attribution that a source of one
