@@ -298,10 +298,12 @@ func (s *state) homeSide() doc.Party {
 	return ""
 }
 
-// titleState returns the party the document's title opens with and alone
-// names ("Kyrgyzstan – Border clashes, Situation Report"), when the title
-// is its first line; "" otherwise, as for a title that names a state it
-// reports on ("What is Tajik MFA silent about?").
+// titleState returns the party the document's title opens with as its
+// subject ("Kyrgyzstan – Border clashes, Situation Report", "Таджикистан
+// заявил о 41 погибшем в конфликте с Киргизией"), when the title is its
+// first line; "" otherwise, as for a title that names a state it reports
+// on ("What is Tajik MFA silent about?") or that opens with two
+// ("Kyrgyzstan and Tajikistan agree …").
 func (s *state) titleState() doc.Party {
 	end := strings.IndexByte(s.text, '\n')
 	if end < 0 {
@@ -311,17 +313,16 @@ func (s *state) titleState() doc.Party {
 		return ""
 	}
 	start := len(s.text[:end]) - len(strings.TrimLeft(s.text[:end], " \t\ufeff"))
-	var p doc.Party
-	for _, m := range s.marks {
-		if m.span.Start >= end {
-			break
-		}
-		if p == "" && m.span.Start != start || p != "" && m.party != p {
+	for i, m := range s.marks {
+		if m.span.Start != start {
 			return ""
 		}
-		p = m.party
+		if i+1 < len(s.marks) && (s.paired(m) || s.marks[i+1].span.Start-m.span.End <= 1) {
+			return "" // "Kyrgyzstan and Tajikistan agree …", "Kyrgyz-Tajik clashes"
+		}
+		return m.party
 	}
-	return p
+	return ""
 }
 
 // dateline reports whether the place mention at sp is in a dateline
@@ -793,9 +794,17 @@ func (s *state) claims() []doc.Claim {
 		c.Start, c.End = span.Start, span.End
 		c.Text = s.text[span.Start:span.End]
 		s.attribute(&c, q.Span())
-		if p := partOfPrev; p >= 0 && c.Attribution == "" && c.Side == "" {
-			// A breakdown that names no source of its own continues the
-			// report it breaks down.
+		p := partOfPrev
+		if p < 0 && s.lx.is("continue", s.lows, s.sents[si][0]) > 0 {
+			// "Another 30 people were injured", "Ещё 30 человек получили
+			// ранения": the report of the sentence before goes on.
+			if pi, ok := s.previousClaim(si, out, ""); ok {
+				p = pi
+			}
+		}
+		if p >= 0 && c.Attribution == "" && c.Side == "" {
+			// A breakdown or a continuation that names no source of its
+			// own continues the report before it.
 			c.Speaker, c.SpeakerText, c.Side, c.Attribution = out[p].Speaker, out[p].SpeakerText, out[p].Side, out[p].Attribution
 			c.Via, c.Hedged = slices.Clone(out[p].Via), c.Hedged || out[p].Hedged
 		}
@@ -1107,8 +1116,17 @@ func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, boo
 			return 0, false
 		}
 	}
+	return s.previousClaim(si, out, metric)
+}
+
+// previousClaim returns the last claim of the sentence before sentence si,
+// in its paragraph, that is no breakdown, of metric when not "".
+func (s *state) previousClaim(si int, out []doc.Claim, metric string) (int, bool) {
+	if si == 0 {
+		return 0, false
+	}
 	prev := s.sents[si-1]
-	if strings.Contains(s.text[s.words[prev[1]-1].end:s.words[first].start], "\n\n") {
+	if strings.Contains(s.text[s.words[prev[1]-1].end:s.words[s.sents[si][0]].start], "\n\n") {
 		return 0, false // another paragraph
 	}
 	for i := len(out) - 1; i >= 0; i-- {
@@ -1730,7 +1748,7 @@ func (s *state) paired(m partyMark) bool {
 	}
 	// Parties joined by "and" or a comma: "Kyrgyz and Tajik guards
 	// clashed", "Kyrgyz, Tajik guards clash again".
-	if m.end+1 < len(s.lows) && (s.lows[m.end] == "and" || s.lows[m.end] == ",") {
+	if m.end+1 < len(s.lows) && (s.lows[m.end] == "and" || s.lows[m.end] == "и" || s.lows[m.end] == ",") {
 		if o, ok := markAt(m.end + 1); ok && o.party != m.party {
 			return true
 		}
