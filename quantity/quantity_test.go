@@ -49,6 +49,7 @@ func TestParse(t *testing.T) {
 		{"more than 600", "[more than 600 600..nil ]"},
 		{"at least 41 people", "[at least 41 people 41..nil people]"},
 		{"up to 50", "[up to 50 nil..50 ]"},
+		{"as many as five civilians", "[as many as five civilians nil..5 people]"},
 		{"less than 10", "[less than 10 nil..10 ]"},
 		{"between 10 and 15", "[between 10 and 15 10..15 ]"},
 		{"10-15", "[10-15 10..15 ]"},
