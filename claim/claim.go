@@ -741,7 +741,7 @@ func (s *state) claims() []doc.Claim {
 			if !has {
 				continue
 			}
-			if s.gapped(b, e, first[pi]) {
+			if s.gapped(b, e, first[pi], s.wordAt(out[pi].End)) {
 				// "spoke of 24 dead; this morning, of 31": the metric of
 				// the figure before, left out.
 				c.Metric = out[pi].Metric
@@ -891,10 +891,11 @@ func (s *state) conflictParties() []doc.Party {
 }
 
 // gapped reports whether the figure at words [b,e) repeats the frame of
-// an earlier figure at word pb whose metric it leaves out: the same
+// an earlier figure at words [pb,pe) whose metric it leaves out: the same
 // preposition before both ("of 24 dead; …, of 31") and nothing counted
-// after it.
-func (s *state) gapped(b, e, pb int) bool {
+// after it, or the same kind of thing counted in both ("the killing of
+// 10 civilians … and of five civilians").
+func (s *state) gapped(b, e, pb, pe int) bool {
 	if b == 0 || pb == 0 || s.lows[b-1] != s.lows[pb-1] {
 		return false
 	}
@@ -902,6 +903,9 @@ func (s *state) gapped(b, e, pb int) bool {
 	case "of", "to", "at":
 	default:
 		return false
+	}
+	if s.countedInside(b, e) {
+		return s.nounAfter(b, e) == s.nounAfter(pb, pe)
 	}
 	return e >= len(s.words) || s.words[e].sent != s.words[b].sent || !s.countsOther(e) && s.lx.is("people", s.lows, e) == 0 && s.lx.is("building", s.lows, e) == 0
 }
@@ -944,6 +948,7 @@ func vague(text string) bool {
 		}
 	}
 	t := strings.ToLower(text)
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "as many as "), "as much as ") // bounds, not vague
 	for _, w := range []string{"dozens", "hundreds", "thousands", "scores", "tens", "several", "many", "millions"} {
 		if strings.Contains(t, w) {
 			return true
@@ -1600,6 +1605,11 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		if inSource || s.doer(m) {
 			continue
 		}
+		if m.end <= b && s.secondConjunct(b) {
+			// "the killing of 10 civilians in Kyrgyz villages and of
+			// five on the Tajik side": the first conjunct's party.
+			continue
+		}
 		if m.word >= e && m.end < len(s.lows) && s.isQ[m.end] != 0 && m.word > 0 && (s.lows[m.word-1] == "and" || s.lows[m.word-1] == ",") {
 			// "Kyrgyzstan reported 63 dead and Tajikistan 41": the
 			// subject of the next figure, not whose this one is.
@@ -1797,6 +1807,20 @@ func (s *state) borderCompound(k int) bool {
 	switch s.lows[k] {
 	case "village", "villages", "post", "posts", "outpost", "outposts", "town", "towns", "settlement", "settlements",
 		"community", "communities", "district", "districts", "region", "regions", "residents":
+		return true
+	}
+	return false
+}
+
+// secondConjunct reports whether the figure at word b opens the second
+// of two phrases joined by "and" that repeat a preposition ("… of 10
+// civilians in Kyrgyz villages and of five on the Tajik side").
+func (s *state) secondConjunct(b int) bool {
+	if b < 2 || s.lows[b-2] != "and" {
+		return false
+	}
+	switch s.lows[b-1] {
+	case "of", "to", "at", "in", "on", "for", "among":
 		return true
 	}
 	return false
