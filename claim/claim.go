@@ -138,6 +138,13 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 	return out
 }
 
+// single reports whether q is a figure of one that singles made.
+func single(q doc.Quantity) bool {
+	t := segment.Lower(q.Text)
+	return (strings.HasPrefix(t, "a ") || strings.HasPrefix(t, "an ")) && q.Unit == "people" &&
+		q.Low != nil && *q.Low == 1 && q.High != nil && *q.High == 1
+}
+
 // singleVictim returns the end of a person noun of class one-person that
 // follows word k after at most four modifiers ("Tajik", "75-year-old":
 // words, and hyphens within them) and that a verb of killing or wounding
@@ -798,7 +805,7 @@ func (s *state) claims() []doc.Claim {
 		if p < 0 && s.lx.is("continue", s.lows, s.sents[si][0]) > 0 {
 			// "Another 30 people were injured", "Ещё 30 человек получили
 			// ранения": the report of the sentence before goes on.
-			if pi, ok := s.previousClaim(si, out, ""); ok {
+			if pi, ok := s.previousClaim(si, out, "", false); ok {
 				p = pi
 			}
 		}
@@ -844,6 +851,17 @@ func (s *state) claims() []doc.Claim {
 		}
 		if c.About == "" && c.Breakdown == "" && len(out) > 0 {
 			c.About = s.carriedAbout(b, c, &out[len(out)-1])
+		}
+		if c.Breakdown == "" && single(q) {
+			// A victim of a toll given before ("at least 10 civilians …
+			// In one case, a 75-year-old man was shot dead"): one of them.
+			for i := len(out) - 1; i >= 0; i-- {
+				if o := &out[i]; o.Metric == c.Metric && o.Breakdown == "" && (o.About == c.About || o.About == "" || c.About == "") &&
+					(o.Low != nil && *o.Low > 1 || o.High != nil && *o.High > 1) {
+					c.Breakdown = o.ID
+					break
+				}
+			}
 		}
 		if c.About == "" && s.eachSide(e) {
 			if ps := s.conflictParties(); len(ps) == 2 {
@@ -1102,7 +1120,8 @@ func (s *state) clockTime(b int, q doc.Quantity) bool {
 }
 
 // partOfPrevious returns the claim of the sentence before sentence si
-// (in its paragraph) that si breaks down, when si opens with a phrase of
+// (news paragraphs are short: in the paragraph before too) that si breaks
+// down, when si opens with a phrase of
 // class part-of ("Of them,", "Of the dead,", "Among the dead were",
 // "Among those killed"): the last one, of metric when not "".
 func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, bool) {
@@ -1121,17 +1140,18 @@ func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, boo
 			return 0, false
 		}
 	}
-	return s.previousClaim(si, out, metric)
+	return s.previousClaim(si, out, metric, true)
 }
 
-// previousClaim returns the last claim of the sentence before sentence si,
-// in its paragraph, that is no breakdown, of metric when not "".
-func (s *state) previousClaim(si int, out []doc.Claim, metric string) (int, bool) {
+// previousClaim returns the last claim of the sentence before sentence si
+// (in its paragraph, unless across is set), of metric when not "": the
+// figure a breakdown there breaks down, if it is one.
+func (s *state) previousClaim(si int, out []doc.Claim, metric string, across bool) (int, bool) {
 	if si == 0 {
 		return 0, false
 	}
 	prev := s.sents[si-1]
-	if strings.Contains(s.text[s.words[prev[1]-1].end:s.words[s.sents[si][0]].start], "\n\n") {
+	if !across && strings.Contains(s.text[s.words[prev[1]-1].end:s.words[s.sents[si][0]].start], "\n\n") {
 		return 0, false // another paragraph
 	}
 	for i := len(out) - 1; i >= 0; i-- {
@@ -1139,8 +1159,16 @@ func (s *state) previousClaim(si int, out []doc.Claim, metric string) (int, bool
 		if b < prev[0] {
 			break
 		}
-		if b < prev[1] && (metric == "" || out[i].Metric == metric) && out[i].Breakdown == "" {
+		if b >= prev[1] || metric != "" && out[i].Metric != metric {
+			continue
+		}
+		if out[i].Breakdown == "" {
 			return i, true
+		}
+		for j := i - 1; j >= 0; j-- {
+			if out[j].ID == out[i].Breakdown {
+				return j, true
+			}
 		}
 	}
 	return 0, false
