@@ -1462,8 +1462,11 @@ func (s *state) speaksForState(src doc.Span, e *doc.Entity) bool {
 	}
 	t := strings.TrimPrefix(strings.TrimRight(segment.Lower(s.text[src.Start:src.End]), ",;:—– "), "the ")
 	t = strings.TrimPrefix(t, "official ")
-	if t == segment.Lower(e.Name) || t == "which" {
-		return true // "Tajikistan, which puts its toll at 42": the state itself
+	switch t {
+	case segment.Lower(e.Name), "which", "it", "they":
+		// "Tajikistan, which puts its toll at 42", "when it said": the
+		// state itself, as the attribution resolved it.
+		return true
 	}
 	for _, m := range e.Mentions {
 		if t == segment.Lower(m.Text) {
