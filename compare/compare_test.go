@@ -225,6 +225,33 @@ func TestSilences(t *testing.T) {
 	}
 }
 
+// TestSilencesOfOtherConflicts checks that a corpus that also reports
+// another conflict does not make the sides of one silent about the other.
+func TestSilencesOfOtherConflicts(t *testing.T) {
+	rs := clashRecords()
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-13", To: "2022-09-14", Dated: true,
+		Places: []Place{{"Jermuk", &doc.Geo{Lat: 39.84, Lon: 45.67, Country: "AM"}}}, Actors: []doc.Party{"AM", "AZ"}}
+	for i, r := range []Record{
+		{Metric: "killed", About: "AM", Side: "AM", Speaker: "Defence Ministry", Low: doc.Float(49), High: doc.Float(49)},
+		{Metric: "killed", About: "AZ", Side: "AZ", Speaker: "Defence Ministry", Low: doc.Float(50), High: doc.Float(50)},
+	} {
+		r.Document, r.Outlet, r.Published, r.Event, r.Evidence = "am-0914-"+string(r.Side), "Caucasus Wire", "2022-09-14", ev, doc.EvidenceUnknown
+		r.Start = i * 100
+		rs = append(rs, r)
+	}
+	conflict := map[doc.Party][]doc.Party{"KG": {"KG", "TJ"}, "TJ": {"KG", "TJ"}, "AM": {"AM", "AZ"}}
+	for side, parties := range conflict {
+		for _, s := range Silences(rs, side, "") {
+			if len(s.Event.Actors) > 0 && !slices.ContainsFunc(s.Event.Actors, func(p doc.Party) bool { return slices.Contains(parties, p) }) {
+				t.Errorf("%s silent about another conflict: %+v", side, s)
+			}
+		}
+	}
+	if got := Silences(rs, "AM", ""); len(got) != 1 || got[0].Metric != "killed" || got[0].About != "AZ" {
+		t.Errorf("AM silences = %+v, want the AZ toll alone", got)
+	}
+}
+
 func TestTimeline(t *testing.T) {
 	tl := Timeline(clashRecords())
 	if len(tl) != 3 {

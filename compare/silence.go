@@ -271,9 +271,30 @@ func (st *state) silences(side, vs doc.Party) []silenceItem {
 }
 
 // findSilences returns what side is silent about, against vs or all.
+// ofConflict returns whether a cluster belongs to a conflict side is a
+// party to: one with no actors named, or whose actors include side or a
+// party that side is an actor of some event with. A corpus that also
+// reports Armenia and Azerbaijan does not make Kyrgyzstan silent about
+// their fighting.
+func (st *state) ofConflict(side doc.Party) func(c int32) bool {
+	partners := map[doc.Party]bool{side: true}
+	for _, c := range st.clusters {
+		if !c.dead && slices.Contains(c.actors, side) {
+			for _, a := range c.actors {
+				partners[a] = true
+			}
+		}
+	}
+	return func(c int32) bool {
+		actors := st.clusters[c].actors
+		return len(actors) == 0 || slices.ContainsFunc(actors, func(a doc.Party) bool { return partners[a] })
+	}
+}
+
 func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 	p := st.presence()
 	reports := func(s doc.Party) bool { return s != side && (vs == "" || s == vs || s == "") }
+	ours := st.ofConflict(side)
 	var out []silenceItem
 	kindRank := map[string]int{SilentEvent: 0, SilentAccusation: 1, SilentFigure: 2}
 
@@ -288,7 +309,7 @@ func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 		}
 	}
 	for c, sides := range others {
-		if st.mentions(p.bySide[side], c) || !st.speaks(p, side, c) {
+		if st.mentions(p.bySide[side], c) || !st.speaks(p, side, c) || !ours(c) {
 			continue
 		}
 		slices.SortFunc(sides, compareSides)
@@ -297,7 +318,7 @@ func (st *state) findSilences(side, vs doc.Party) []silenceItem {
 
 	// Figures the side never gives.
 	for _, gd := range st.groups {
-		if st.mentions(p.byFigure[figureKey{side, gd.metric, gd.about}], gd.cluster) || !st.speaks(p, side, gd.cluster) {
+		if st.mentions(p.byFigure[figureKey{side, gd.metric, gd.about}], gd.cluster) || !st.speaks(p, side, gd.cluster) || !ours(gd.cluster) {
 			continue
 		}
 		var sides []doc.Party
