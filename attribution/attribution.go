@@ -133,6 +133,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.runOn))]
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
 		s.parallelReports(out[k:])
+		s.wholeAccordingTo(out[k:])
 		s.sourcesWithoutCues(out[k:])
 		s.invertedSource(out[k:])
 		s.sharedSubject(out[k:])
@@ -377,11 +378,17 @@ func (s *state) runOn(at doc.Attribution) bool {
 }
 
 // noSpeaker reports whether at's source can speak for no one: articles
-// alone ("Baku did not comment on the claim" is no claim of "the") or the
-// label of an interview's question or answer ("Q: How many …", "A: …").
+// alone ("Baku did not comment on the claim" is no claim of "the"), the
+// label of an interview's question ("Q: How many …"), or a figure before
+// a cue the lists do not know ("144 people had sought medical help").
 func (s *state) noSpeaker(at doc.Attribution) bool {
 	if at.Source == nil {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(at.Source.Text); unicode.IsDigit(r) && at.Cue != nil {
+		if c := s.wordAt(at.Cue.Start); c < len(s.words) && s.lx.cues.match(s.lows, c) == 0 && s.lx.strong.match(s.lows, c) == 0 {
+			return true
+		}
 	}
 	switch strings.ToLower(strings.TrimSpace(at.Source.Text)) {
 	case "the", "a", "an", "this", "that", "these", "those":
@@ -422,6 +429,33 @@ func (s *state) parallelReports(ats []doc.Attribution) {
 				outer.Content.End = cut
 			}
 		}
+	}
+}
+
+// wholeAccordingTo extends the content of an "according to" that opens
+// the sentence and ends at a comma to the sentence's end, when no other
+// report follows: "According to the ministry, as of 10:00, 144 people had
+// sought medical help" reports the figure, not only the hour.
+func (s *state) wholeAccordingTo(ats []doc.Attribution) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Kind != doc.AttrAccordingTo || at.Cue == nil || at.Content.Start < at.Cue.End {
+			continue
+		}
+		k := s.wordAt(at.Content.End)
+		if k >= len(s.words) || s.lows[k] != "," {
+			continue
+		}
+		end := len(s.words)
+		for end > k+1 && (isFinal(s.words[end-1].low) || isQuoteMark(s.words[end-1].low)) {
+			end--
+		}
+		if end <= k+1 || slices.ContainsFunc(ats, func(o doc.Attribution) bool {
+			return o.Cue != nil && o.Cue.Start >= s.words[k].end
+		}) {
+			continue
+		}
+		at.Content.End = s.words[end-1].end
 	}
 }
 
