@@ -743,6 +743,14 @@ func (s *state) claims() []doc.Claim {
 				c.Metric, c.Breakdown, partOfPrev = out[pi].Metric, out[pi].ID, pi
 				break
 			}
+			if b == s.sents[si][0] && s.lx.is("part-after", s.lows, e) > 0 {
+				if pi, ok := s.previousClaim(si, out, "", true); ok {
+					// "The number of victims has increased to 59. 37 of
+					// them are servicemen."
+					c.Metric, c.Breakdown, partOfPrev = out[pi].Metric, out[pi].ID, pi
+					break
+				}
+			}
 			// A breakdown of the figure before: "of which more than 600".
 			pi, has := lastInSent[si]
 			if !has {
@@ -814,6 +822,16 @@ func (s *state) claims() []doc.Claim {
 			// own continues the report before it.
 			c.Speaker, c.SpeakerText, c.Side, c.Attribution = out[p].Speaker, out[p].SpeakerText, out[p].Side, out[p].Attribution
 			c.Via, c.Hedged = slices.Clone(out[p].Via), c.Hedged || out[p].Hedged
+		} else if p >= 0 && partOfPrev == p && out[p].Attribution == "" && out[p].Side == "" && c.Attribution != "" {
+			// "The number of victims has increased to 59. 37 of them are
+			// servicemen, the ministry reported": the source of the part
+			// reported the whole.
+			w := &out[p]
+			w.Speaker, w.SpeakerText, w.Side, w.Attribution = c.Speaker, c.SpeakerText, c.Side, c.Attribution
+			w.Via, w.Hedged = slices.Clone(c.Via), w.Hedged || c.Hedged
+			if w.About == "" && losses(w.Metric) && s.named(w.Side) {
+				w.About = w.Side
+			}
 		}
 		if m, ok := s.gappedSubject(b); ok && m.party != c.Side {
 			// "Kyrgyzstan reported 63 dead and Tajikistan 41": the party
@@ -840,10 +858,11 @@ func (s *state) claims() []doc.Claim {
 					// "a toll of 41, including 17 servicemen": the whole's
 					// party.
 					c.About = out[i].About
-				case out[i].About == "":
+				case out[i].About == "" && partOfPrev < 0:
 					// "killed 55 people: 36 on the Kyrgyz side and 19 on the
 					// Tajik side": a side's own figure, which a total of
-					// both never adds up with.
+					// both never adds up with (a part in a sentence of its
+					// own names the whole's party, if any, by its source).
 					c.Breakdown = ""
 				}
 				break
