@@ -1641,7 +1641,7 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	// The nearest party named or place of one; places of two parties
 	// about as near ("the fighting near Batken and Isfara killed 100")
 	// leave the figure about both.
-	best, bestPlace, otherPlace := doc.Party(""), doc.Party(""), doc.Party("")
+	best, bestPlace, otherPlace, doer := doc.Party(""), doc.Party(""), doc.Party(""), doc.Party("")
 	bestScore, placeScore, otherScore := 1<<30, 1<<30, 1<<30
 	for _, m := range s.marks {
 		if m.word < sent[0] || m.word >= sent[1] {
@@ -1652,7 +1652,16 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		for _, ss := range srcSpans {
 			inSource = inSource || ss.Contains(sp)
 		}
-		if inSource || s.doer(m) {
+		if inSource {
+			continue
+		}
+		if s.doer(m) {
+			if !s.inflicter(m) {
+			} else if doer == "" {
+				doer = m.party
+			} else if doer != m.party {
+				doer = "-" // inflicters of both sides
+			}
 			continue
 		}
 		if m.end <= b && s.secondConjunct(b) {
@@ -1718,6 +1727,14 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	}
 	if p := s.column(b); p != "" {
 		return p
+	}
+	// Losses that one party of two inflicted ("victims of Tajik
+	// aggression", "killed by Kyrgyz shelling") are the other's.
+	if ps := s.conflictParties(); doer != "" && doer != "-" && losses(c.Metric) && len(ps) == 2 {
+		if ps[0] == doer {
+			return ps[1]
+		}
+		return ps[0]
 	}
 	// The losses a side reports are its own, if it is a party the document
 	// names: an outlet abroad reporting deaths ("Radio Azattyk reported …")
@@ -2005,6 +2022,24 @@ func (s *state) doer(m partyMark) bool {
 		return true
 	}
 	return sp.Start > 0 && (s.text[sp.Start-1] == '-' || strings.HasSuffix(s.text[:sp.Start], "–"))
+}
+
+// inflicter reports whether party mark m names who inflicted losses: an
+// attack of the party ("victims of Tajik aggression", "Tajikistan's
+// shelling"), its forces striking, or "by" before it ("killed by Kyrgyz
+// troops"), not a party blamed or a border.
+func (s *state) inflicter(m partyMark) bool {
+	k := m.end
+	if k < len(s.lows) && s.lows[k] == "'s" {
+		k++
+	}
+	if n := s.lx.is("attack", s.lows, min(k, len(s.lows)-1)); k < len(s.lows) && n > 0 && !slices.Contains(s.lows[k:k+n], "blame") {
+		return true
+	}
+	if f := s.lx.is("force", s.lows, k); f > 0 && s.lx.is("strike", s.lows, k+f) > 0 {
+		return true
+	}
+	return m.word > 0 && s.lows[m.word-1] == "by"
 }
 
 // column returns the party of the table column that holds word k, for
