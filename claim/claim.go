@@ -1455,8 +1455,35 @@ func (s *state) antecedent(i int) int {
 		if o.Source.Text != src.Text && containsWords(" "+segment.Lower(o.Source.Text)+" ", w) {
 			return j
 		}
+		if o.Cue != nil && s.issuedIn(o, w) {
+			return j // "the statement says" after "the ministry said in a statement"
+		}
 	}
 	return -1
+}
+
+// issuedIn reports whether attribution o names the document it was made
+// in with noun w right after its cue ("said in a statement", "reported
+// in a press release").
+func (s *state) issuedIn(o doc.Attribution, w string) bool {
+	switch w {
+	case "statement", "report", "press release", "release", "communique", "message":
+	default:
+		return false
+	}
+	if containsWords(" "+segment.Lower(o.Cue.Text)+" ", w) {
+		return true // the cue "said in a statement"
+	}
+	c := s.wordAt(o.Cue.End)
+	for k := c; k < len(s.lows) && k < c+5; k++ {
+		if s.lows[k] == "," || s.lows[k] == "." {
+			return false
+		}
+		if containsWords(" "+strings.Join(s.lows[k:min(k+2, len(s.lows))], " ")+" ", w) {
+			return true
+		}
+	}
+	return false
 }
 
 // hedgeNear reports whether a hedge scopes over the figure: a hedge word in
