@@ -261,6 +261,7 @@ func (s *state) mendContent(at *doc.Attribution) {
 		return
 	}
 	s.participleTail(at)
+	s.citedOnly(at)
 	if !s.addressee(at) && !s.otherClause(at) && !s.trailing(s.wordAt(at.Cue.End)) {
 		return
 	}
@@ -297,6 +298,22 @@ func (s *state) participleTail(at *doc.Attribution) {
 		}
 	}
 	at.Content.End = s.words[end-1].end
+}
+
+// citedOnly ends the content of a participle cue at ", and that", where
+// the report it qualifies goes on ("said that …, citing intelligence
+// reports, and that at least 63 citizens were killed").
+func (s *state) citedOnly(at *doc.Attribution) {
+	c := s.wordAt(at.Cue.Start)
+	if c >= len(s.words) || !strings.HasSuffix(s.words[c].low, "ing") {
+		return
+	}
+	for k := s.wordAt(at.Content.Start); k+2 < len(s.words) && s.words[k+2].end <= at.Content.End; k++ {
+		if s.lows[k] == "," && s.lows[k+1] == "and" && s.lows[k+2] == "that" {
+			at.Content.End = s.words[k-1].end
+			return
+		}
+	}
 }
 
 // pronounSpeakers gives a sentence's attributions whose source is a
@@ -1315,7 +1332,12 @@ func (s *state) chain(ats []doc.Attribution) {
 			}
 		}
 		if parent >= 0 {
-			ats[i].Via = append(append([]string{}, ats[parent].Via...), ats[parent].ID)
+			ats[i].Via = append([]string{}, ats[parent].Via...)
+			if ats[i].Speaker == "" || ats[parent].Speaker != ats[i].Speaker {
+				// A speaker's own second report ("said …, citing
+				// intelligence reports") reaches the article as the first.
+				ats[i].Via = append(ats[i].Via, ats[parent].ID)
+			}
 			ats[i].Hedged = ats[i].Hedged || ats[parent].Hedged
 		}
 	}
