@@ -318,7 +318,9 @@ func rangeSpan(sa, sb span, part bool) span {
 	switch sb.gran {
 	case "day", "week", "":
 	default:
-		if sb.from != sa.from && !part {
+		if sa.from.before(sb.from) && !part {
+			// (A start inside the end's unit, "2-1/1000", keeps the
+			// unit's last day as To: To never precedes From.)
 			sp.to, sp.through = sb.from, sb.to
 		}
 	}
