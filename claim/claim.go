@@ -1769,6 +1769,11 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	if losses(c.Metric) && s.named(c.Side) {
 		return c.Side
 	}
+	// A document that names one party alone and places of its ("Situation
+	// in Batken: key figures") counts that party's losses.
+	if losses(c.Metric) && len(s.parties) == 1 && slices.ContainsFunc(s.marks, func(m partyMark) bool { return m.place && m.party == s.parties[0] }) {
+		return s.parties[0]
+	}
 	return ""
 }
 
