@@ -309,8 +309,11 @@ func (f *finder) sentence(s doc.Span) {
 }
 
 // ruState returns the state whose Russian stem begins token i.
-func (f *finder) ruState(i int) (string, bool) {
-	w := strings.ToLower(f.tokText(i))
+func (f *finder) ruState(i int) (string, bool) { return f.ruStem(f.tokText(i)) }
+
+// ruStem returns the state whose Russian stem begins word w.
+func (f *finder) ruStem(w string) (string, bool) {
+	w = strings.ToLower(w)
 	for _, st := range f.lx.ruStems {
 		if strings.HasPrefix(w, st.stem) {
 			return st.cc, true
@@ -320,10 +323,25 @@ func (f *finder) ruState(i int) (string, bool) {
 }
 
 // russian marks a Russian word that starts with the stem of a state's name
-// or adjective ("таджикской", "Кыргызстана").
+// or adjective ("таджикской", "Кыргызстана"), and each such part of a
+// hyphenated compound ("киргизско-таджикской": both states).
 func (f *finder) russian(i int) {
-	if cc, ok := f.ruState(i); ok {
-		f.add(mention{start: f.toks[i].start, end: f.toks[i].end, kind: mCountry, ref: f.lx.countryOf[cc]})
+	t := f.toks[i]
+	if strings.IndexByte(f.text[t.start:t.end], '-') < 0 {
+		if cc, ok := f.ruState(i); ok {
+			f.add(mention{start: t.start, end: t.end, kind: mCountry, ref: f.lx.countryOf[cc]})
+		}
+		return
+	}
+	for p := t.start; p < t.end; {
+		q := strings.IndexByte(f.text[p:t.end], '-')
+		if q < 0 {
+			q = t.end - p
+		}
+		if cc, ok := f.ruStem(f.text[p : p+q]); ok {
+			f.add(mention{start: p, end: p + q, kind: mCountry, ref: f.lx.countryOf[cc]})
+		}
+		p += q + 1
 	}
 }
 
@@ -473,8 +491,33 @@ type seg struct {
 	conn  bool
 }
 
+// ruCompound reports whether token i is a Russian compound adjective of
+// states ("киргизско-таджикской").
+func (f *finder) ruCompound(i int) bool {
+	t := f.toks[i]
+	if t.flags&fCyr == 0 || strings.IndexByte(f.text[t.start:t.end], '-') <= 0 {
+		return false
+	}
+	_, ok := f.ruState(i)
+	return ok
+}
+
 // run classifies the run of name tokens [i, j).
 func (f *finder) run(i, j int, headline bool) {
+	for p := i; p < j; p++ {
+		if f.ruCompound(p) {
+			// Each state of a compound adjective is a mention of its own;
+			// the words around it are runs of their own.
+			if p > i {
+				f.run(i, p, headline)
+			}
+			f.russian(p)
+			if p+1 < j {
+				f.run(p+1, j, headline)
+			}
+			return
+		}
+	}
 	// Trim stop words at the edges, unless they begin a name ("The Hague").
 	for i < j && f.is(i, cStop|cConn) {
 		if n, _ := f.match(i, j); n > 1 {
