@@ -1616,6 +1616,14 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			return c.Side
 		}
 	}
+	// "с киргизской стороны": on a party's side, in a clause of the
+	// figure's (the party's own, not a doer's as "с" alone would make it).
+	for _, m := range s.marks {
+		if m.word > sent[0] && m.end < sent[1] && m.word >= b-12 && m.word <= e+8 && (s.lows[m.word-1] == "с" || s.lows[m.word-1] == "со") &&
+			(s.lows[m.end] == "стороны" || s.lows[m.end] == "сторон") {
+			return m.party
+		}
+	}
 	// "35 civilians had been killed on their side of the border": the
 	// speaker's own side.
 	for k := e; k < e+8 && k < sent[1] && s.lows[k] != "," && !s.hard(k); k++ {
