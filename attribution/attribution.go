@@ -134,6 +134,10 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
 		s.parallelReports(out[k:])
 		s.wholeAccordingTo(out[k:])
+		s.prepositionSources(out[k:])
+		if si > 0 {
+			s.aboutThis(out[k:], a.Sentences[si-1])
+		}
 		s.sourcesWithoutCues(out[k:])
 		s.invertedSource(out[k:])
 		s.sharedSubject(out[k:])
@@ -473,6 +477,43 @@ func (s *state) wholeAccordingTo(ats []doc.Attribution) {
 			continue
 		}
 		at.Content.End = s.words[end-1].end
+	}
+}
+
+// prepositionSources drops a source that is a preposition alone ("Из
+// приграничных районов … эвакуированы 136 тысяч человек, сообщило МЧС
+// Киргизии" had the source "Из"), so that the source after the cue can
+// be found (invertedSource).
+func (s *state) prepositionSources(ats []doc.Attribution) {
+	for i := range ats {
+		if src := ats[i].Source; src != nil && s.lx.preposition[segment.Lower(strings.TrimSpace(src.Text))] {
+			ats[i].Source, ats[i].Speaker = nil, ""
+		}
+	}
+}
+
+// aboutThis reads "Об этом сообщили в Министерстве здравоохранения" ("the
+// ministry reported this"): the source follows the cue, and what it
+// reported is the sentence before, prev, when it is in the paragraph.
+func (s *state) aboutThis(ats []doc.Attribution, prev doc.Span) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Source == nil || at.Cue == nil || at.Content.Start < at.Cue.End {
+			continue
+		}
+		b := s.wordAt(at.Source.Start)
+		if b+1 >= len(s.words) || s.lows[b] != "об" || s.lows[b+1] != "этом" || strings.Contains(s.text[prev.End:at.Source.Start], "\n\n") {
+			continue
+		}
+		np := at.Content
+		for np.End > np.Start && strings.ContainsRune(".!", rune(s.text[np.End-1])) {
+			np.End--
+		}
+		at.Source, at.Speaker = ptr(doc.MentionOf(s.text, np)), s.speaker(np)
+		at.Content, at.Kind = prev, s.kind(prev, at.Kind)
+		for at.Content.End > at.Content.Start && strings.ContainsRune(". \n", rune(s.text[at.Content.End-1])) {
+			at.Content.End--
+		}
 	}
 }
 
