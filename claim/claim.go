@@ -332,6 +332,35 @@ func (s *state) titleState() doc.Party {
 	return ""
 }
 
+// ofTheRepublic reports whether a source names a body "of the republic"
+// ("Министерство здравоохранения республики", "the republic's Health
+// Ministry").
+func (s *state) ofTheRepublic(src *doc.Mention) bool {
+	if src == nil {
+		return false
+	}
+	t := segment.Lower(src.Text)
+	return strings.Contains(t, "республики") || strings.Contains(t, "the republic's") || strings.Contains(t, "of the republic")
+}
+
+// datelineState returns the party of the place of the document's
+// dateline ("БИШКЕК, 18 сентября. /ТАСС/."), when it is a named party.
+func (s *state) datelineState() doc.Party {
+	for _, e := range s.a.Entities {
+		if e.Kind != doc.KindPlace {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if _, ok := dateline(s.text, m.Span()); ok {
+				if p := partyOf(e); s.named(p) {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // dateline reports whether the place mention at sp is in a dateline
 // ("BISHKEK, Sept 18 (Agency) –", "BISHKEK/DUSHANBE, May 1 (Reuters) -"):
 // where the report was filed, not where anything it reports happened.
@@ -1369,6 +1398,10 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		// outlet of no side ("Kyrgyzstan – Border clashes, Situation
 		// Report") writes of the state its title names alone.
 		switch {
+		case s.ofTheRepublic(at.Source) && s.datelineState() != "":
+			// "сообщили в Министерстве здравоохранения республики",
+			// "the republic's Health Ministry": the state of the dateline.
+			c.Side = s.datelineState()
 		case s.named(s.home):
 			c.Side = s.home
 		case s.home == "":
