@@ -105,17 +105,30 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 	var add []doc.Quantity
 	for _, sent := range s.sents {
 		for k := sent[0]; k < sent[1]; k++ {
-			if s.lows[k] != "a" && s.lows[k] != "an" {
+			var verbBefore bool
+			switch s.lows[k] {
+			case "a", "an":
+			case "один", "одна":
+				// "ранен один таджикский пограничник": the verb may come
+				// first.
+				if k > sent[0] {
+					n, m := s.lx.metrics.match(s.lows[:k], k-1)
+					verbBefore = n > 0 && (m == "killed" || m == "injured")
+				}
+			default:
 				continue
 			}
-			if k > sent[0] {
+			if k > sent[0] && !verbBefore {
 				switch s.lows[k-1] {
-				case ",", ";", ":", "and", "but", "that", "—", "–":
+				case ",", ";", ":", "and", "but", "that", "—", "–", "и":
 				default:
 					continue
 				}
 			}
-			if end, ok := s.singleVictim(k+1, sent[1]); ok {
+			if slices.ContainsFunc(qs, func(q doc.Quantity) bool { return q.Start <= s.words[k].start && s.words[k].start < q.End }) {
+				continue // "один военнослужащий": a figure already
+			}
+			if end, ok := s.singleVictim(k+1, sent[1], verbBefore); ok {
 				st, en := s.words[k].start, s.words[end-1].end
 				add = append(add, doc.Quantity{Start: st, End: en, Text: s.text[st:en], Low: doc.Float(1), High: doc.Float(1),
 					Approx: doc.ApproxExact, Unit: "people"})
@@ -141,7 +154,7 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 // single reports whether q is a figure of one that singles made.
 func single(q doc.Quantity) bool {
 	t := segment.Lower(q.Text)
-	return (strings.HasPrefix(t, "a ") || strings.HasPrefix(t, "an ")) && q.Unit == "people" &&
+	return (strings.HasPrefix(t, "a ") || strings.HasPrefix(t, "an ") || strings.HasPrefix(t, "один ") || strings.HasPrefix(t, "одна ")) && q.Unit == "people" &&
 		q.Low != nil && *q.Low == 1 && q.High != nil && *q.High == 1
 }
 
@@ -149,7 +162,7 @@ func single(q doc.Quantity) bool {
 // follows word k after at most four modifiers ("Tajik", "75-year-old":
 // words, and hyphens within them) and that a verb of killing or wounding
 // follows, after "was", "has been" or "had been" when passive.
-func (s *state) singleVictim(k, end int) (int, bool) {
+func (s *state) singleVictim(k, end int, verbBefore bool) (int, bool) {
 	mods := 0
 	for j := k; j < end && mods <= 4; j++ {
 		if s.lows[j] == "-" && j > k && s.words[j-1].end == s.words[j].start {
@@ -159,6 +172,9 @@ func (s *state) singleVictim(k, end int) (int, bool) {
 			mods++
 		}
 		if n := s.lx.is("one-person", s.lows, j); n > 0 {
+			if verbBefore {
+				return j + n, true
+			}
 			v := j + n
 			for v < end && (s.lows[v] == "was" || s.lows[v] == "has" || s.lows[v] == "had" || s.lows[v] == "been" || s.lows[v] == "reportedly") {
 				v++
@@ -515,6 +531,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	if s.nounAfter(b, e) != "" {
 		from = s.skipModifiers(e, sent[1])
 	}
+	listed := 0 // whether the search passed the other things of a list
 	for k := from; k < sent[1] && k < from+12; k++ {
 		if q := s.isQ[k]; q != 0 && d <= 1 && k > from && (s.lows[k-1] == "and" || s.lows[k-1] == ",") && s.qend[q-1] > k {
 			// "412 houses and 3 schools had been destroyed": the metric
@@ -523,14 +540,17 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			for k+1 < sent[1] && s.counted(k+1) > 0 {
 				k++
 			}
+			listed = 1
 			continue
 		}
 		if d == 0 && s.lows[k] == "," && k+1 < sent[1] && s.isQ[k+1] != 0 {
+			listed = 1
 			continue // "400 houses, two schools and a mosque were burned"
 		}
 		if d == 0 && (s.lows[k] == "," || s.lows[k] == "and") {
 			if next := s.listItem(k+1, sent[1]); next > 0 {
 				k = next - 1 // "45 homes, a school and a border post were set on fire"
+				listed = 1
 				continue
 			}
 		}
@@ -548,8 +568,11 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			}
 		}
 		if n, m := s.lx.metrics.match(s.lows[:sent[1]], k); n > 0 {
-			if float64(d) < bestScore {
-				best, bestScore = metricCue{k, n, m}, float64(d)
+			// After a list, a metric word right before the figure is
+			// likelier its own ("Погиб один военнослужащий, один
+			// мирный житель ранен").
+			if float64(d+listed) < bestScore {
+				best, bestScore = metricCue{k, n, m}, float64(d+listed)
 			}
 			break
 		}
@@ -806,7 +829,7 @@ func (s *state) claims() []doc.Claim {
 				frameAfter = true
 				break
 			}
-			if noun != "" && noun == s.nounAfter(first[pi], s.wordAt(out[pi].End)) && andGap(s.text[out[pi].End:q.Start]) {
+			if noun != "" && noun == s.nounAfter(first[pi], s.wordAt(out[pi].End)) && andGap(s.text[s.pastParty(out[pi].End):q.Start]) {
 				// "destroyed 12 tanks and 4 armoured vehicles": the same
 				// act on more of the same kind.
 				c.Metric = out[pi].Metric
@@ -1295,10 +1318,21 @@ func (s *state) reportBefore(q doc.Span) int {
 // after it, only joins them: "and", ", and" or a comma.
 func andGap(gap string) bool {
 	switch strings.TrimSpace(gap) {
-	case "and", ", and", ",":
+	case "and", ", and", ",", "и", ", и":
 		return true
 	}
 	return false
+}
+
+// pastParty returns the end of a party's name that follows byte off after
+// a space ("41 гражданин Таджикистана и 59 …": whose citizens), else off.
+func (s *state) pastParty(off int) int {
+	for _, m := range s.marks {
+		if m.span.Start > off && strings.TrimSpace(s.text[off:m.span.Start]) == "" {
+			return m.span.End
+		}
+	}
+	return off
 }
 
 // addedTo reports whether gap, the text between a report and a figure
