@@ -829,7 +829,10 @@ func (s *state) claims() []doc.Claim {
 				frameAfter = true
 				break
 			}
-			if noun != "" && noun == s.nounAfter(first[pi], s.wordAt(out[pi].End)) && andGap(s.text[s.pastParty(out[pi].End):q.Start]) {
+			prevNoun, past := s.nounAfter(first[pi], s.wordAt(out[pi].End)), s.pastParty(out[pi].End)
+			if noun != "" && (noun == prevNoun || prevNoun == "" && past > out[pi].End) && andGap(s.text[past:q.Start]) {
+				// (With the noun left out after the first figure: "killed five
+				// Kyrgyz and two Tajik servicemen".)
 				// "destroyed 12 tanks and 4 armoured vehicles": the same
 				// act on more of the same kind.
 				c.Metric = out[pi].Metric
@@ -968,15 +971,36 @@ func (s *state) eachSide(e int) bool {
 }
 
 // conflictParties returns the countries and groups the document names, in
-// order of first mention (places do not count).
+// order of first mention (places do not count); of three or more, the
+// two named at least twice as often as any other, when there are.
 func (s *state) conflictParties() []doc.Party {
 	var ps []doc.Party
+	var n []int
 	for _, m := range s.marks {
-		if !m.place && !slices.Contains(ps, m.party) {
-			ps = append(ps, m.party)
+		if m.place {
+			continue
+		}
+		if i := slices.Index(ps, m.party); i >= 0 {
+			n[i]++
+		} else {
+			ps, n = append(ps, m.party), append(n, 1)
 		}
 	}
-	return ps
+	if len(ps) <= 2 {
+		return ps
+	}
+	// Two parties named far more than the rest are the conflict's ("the
+	// Soviet Union collapsed in 1991" names no third side).
+	order := make([]int, len(ps))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return n[b] - n[a] })
+	if n[order[2]]*2 > n[order[1]] {
+		return ps
+	}
+	two := []doc.Party{ps[min(order[0], order[1])], ps[max(order[0], order[1])]}
+	return two
 }
 
 // gapped reports whether the figure at words [b,e) repeats the frame of

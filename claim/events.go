@@ -153,7 +153,7 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			if n == 0 {
 				continue
 			}
-			if s.negated(k, sr[0]) {
+			if s.negated(k, sr[0]) || s.comparedWith(k, sr[0]) {
 				k += n - 1
 				continue
 			}
@@ -245,11 +245,12 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			continue
 		}
 		si := s.words[g.words[0]].sent
-		if i := s.before(groups, si, func(h *group) bool { return h.ev.From != "" && h != g }); i >= 0 {
-			g.ev.From, g.ev.To, g.ev.DateSource = groups[i].ev.From, groups[i].ev.To, doc.DateFromText
-		} else if t, ok := s.paragraphLabel(si); ok {
+		if t, ok := s.paragraphLabel(si); ok {
+			// A timeline's entry: its label's day.
 			g.ev.From, g.ev.To = timeBounds(t)
 			g.ev.DateSource = doc.DateFromText
+		} else if i := s.before(groups, si, func(h *group) bool { return h.ev.From != "" && h != g }); i >= 0 {
+			g.ev.From, g.ev.To, g.ev.DateSource = groups[i].ev.From, groups[i].ev.To, doc.DateFromText
 		}
 	}
 	// Claims join the event reported in their sentence, else the main
@@ -451,6 +452,22 @@ func (s *state) negated(k, first int) bool {
 	return false
 }
 
+// comparedWith reports whether the event word at k names an earlier event
+// that another is measured against: "since" within the three words before
+// it ("the worst fighting since the 2020 war"), in its sentence from word
+// first.
+func (s *state) comparedWith(k, first int) bool {
+	for j := k - 1; j >= first && j >= k-3; j-- {
+		switch s.lows[j] {
+		case "since":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
+}
+
 // afterBetween reports whether "after" or "following" stands between
 // byte end and word k: a time before it dates what came after the event
 // at k ("agreed on Monday to pull back, after four days of fighting").
@@ -464,14 +481,22 @@ func (s *state) afterBetween(end, k int) bool {
 }
 
 // sinceTime reports whether t is what an event is measured against ("the
-// worst fighting since the 2020 war", "the first deaths since 2021"),
+// worst fighting since the 2020 war", "the first deaths since 2021",
+// "clashes have broken out since the Soviet Union collapsed in 1991"),
 // not when it happened.
 func (s *state) sinceTime(t doc.Time) bool {
-	k := s.wordAt(t.Start) - 1
-	if k >= 0 && s.lows[k] == "the" {
-		k--
+	// "since 2021", "since the 2020 war", "since the Soviet Union
+	// collapsed in 1991": "since" within the clause before the time.
+	first := s.sents[s.words[s.wordAt(t.Start)].sent][0]
+	for k := s.wordAt(t.Start) - 1; k >= first && k >= s.wordAt(t.Start)-8; k-- {
+		switch s.lows[k] {
+		case "since":
+			return true
+		case ",", ";", ":", "(", ")", "—", "–":
+			return false
+		}
 	}
-	return k >= 0 && s.lows[k] == "since"
+	return false
 }
 
 // reportTime reports whether t dates a report rather than what it reports:
