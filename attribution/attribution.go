@@ -135,6 +135,9 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.parallelReports(out[k:])
 		s.wholeAccordingTo(out[k:])
 		s.prepositionSources(out[k:])
+		if k == len(out) {
+			out = s.headlineColon(sent, out)
+		}
 		if si > 0 {
 			s.aboutThis(out[k:], a.Sentences[si-1])
 		}
@@ -478,6 +481,53 @@ func (s *state) wholeAccordingTo(ats []doc.Attribution) {
 		}
 		at.Content.End = s.words[end-1].end
 	}
+}
+
+// headlineColon appends the attribution of a line that names its source
+// before a colon, as headlines do ("Kyrgyz Health Ministry: 59 killed, 144
+// injured"): a capitalised name of at most eight words that opens the
+// line and that names an entity, then what it said, to the sentence's
+// end. A line in capitals before the colon is a dateline, not a source.
+func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attribution {
+	if !segment.OpensSentence(s.text, sent.Start) || sent.Start > 0 && s.text[sent.Start-1] != '\n' {
+		return out
+	}
+	colon := -1
+	for k := 0; k < len(s.words) && k <= 8; k++ {
+		if s.lows[k] == ":" {
+			colon = k
+			break
+		}
+		if isFinal(s.lows[k]) || s.lows[k] == "," {
+			return out
+		}
+	}
+	if colon < 1 || len(s.words)-colon < 4 {
+		return out
+	}
+	src := doc.Span{Start: s.words[0].start, End: s.words[colon-1].end}
+	name := s.text[src.Start:src.End]
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) || strings.ToUpper(name) == name {
+		return out
+	}
+	speaker := s.speaker(src)
+	if speaker == "" {
+		return out
+	}
+	end := len(s.words)
+	for end > colon+1 && (isFinal(s.words[end-1].low) || isQuoteMark(s.words[end-1].low)) {
+		end--
+	}
+	content := doc.Span{Start: s.words[colon+1].start, End: s.words[end-1].end}
+	return append(out, doc.Attribution{
+		Source:   ptr(doc.MentionOf(s.text, src)),
+		Speaker:  speaker,
+		Cue:      ptr(doc.MentionOf(s.text, doc.Span{Start: s.words[colon].start, End: s.words[colon].end})),
+		Content:  content,
+		Kind:     s.kind(content, doc.AttrIndirect),
+		Via:      []string{},
+		Evidence: doc.EvidenceUnknown,
+	})
 }
 
 // prepositionSources drops a source that is a preposition alone ("Из
