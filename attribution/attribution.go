@@ -456,8 +456,8 @@ func (s *state) parallelReports(ats []doc.Attribution) {
 	}
 }
 
-// wholeAccordingTo extends the content of an "according to" that opens
-// the sentence and ends at a comma to the sentence's end, when no other
+// wholeAccordingTo extends the content of an "according to" that comes
+// before it and ends at a comma to the sentence's end, when no other
 // report follows: "According to the ministry, as of 10:00, 144 people had
 // sought medical help" reports the figure, not only the hour.
 func (s *state) wholeAccordingTo(ats []doc.Attribution) {

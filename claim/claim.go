@@ -531,7 +531,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	if s.nounAfter(b, e) != "" {
 		from = s.skipModifiers(e, sent[1])
 	}
-	listed := 0 // whether the search passed the other things of a list
+	listed := 0 // 1 once the search passed the other things of a list
 	for k := from; k < sent[1] && k < from+12; k++ {
 		if q := s.isQ[k]; q != 0 && d <= 1 && k > from && (s.lows[k-1] == "and" || s.lows[k-1] == ",") && s.qend[q-1] > k {
 			// "412 houses and 3 schools had been destroyed": the metric
@@ -999,8 +999,7 @@ func (s *state) conflictParties() []doc.Party {
 	if n[order[2]]*2 > n[order[1]] {
 		return ps
 	}
-	two := []doc.Party{ps[min(order[0], order[1])], ps[max(order[0], order[1])]}
-	return two
+	return []doc.Party{ps[min(order[0], order[1])], ps[max(order[0], order[1])]}
 }
 
 // gapped reports whether the figure at words [b,e) repeats the frame of
@@ -1216,9 +1215,9 @@ func (s *state) clockTime(b int, q doc.Quantity) bool {
 
 // partOfPrevious returns the claim of the sentence before sentence si
 // (news paragraphs are short: in the paragraph before too) that si breaks
-// down, when si opens with a phrase of
-// class part-of ("Of them,", "Of the dead,", "Among the dead were",
-// "Among those killed"): the last one, of metric when not "".
+// down, when si opens with a phrase of class part-of ("Of them,", "Of the
+// dead,", "Among the dead were", "Among those killed"): the last one, of
+// metric when not "".
 func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, bool) {
 	if si == 0 || len(out) == 0 {
 		return 0, false
@@ -1455,11 +1454,15 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		// republic's Health Ministry said") it is another state's. An
 		// outlet of no side ("Kyrgyzstan – Border clashes, Situation
 		// Report") writes of the state its title names alone.
-		switch {
-		case s.ofTheRepublic(at.Source) && s.datelineState() != "":
+		var republic doc.Party
+		if s.ofTheRepublic(at.Source) {
 			// "сообщили в Министерстве здравоохранения республики",
 			// "the republic's Health Ministry": the state of the dateline.
-			c.Side = s.datelineState()
+			republic = s.datelineState()
+		}
+		switch {
+		case republic != "":
+			c.Side = republic
 		case s.named(s.home):
 			c.Side = s.home
 		case s.home == "":
