@@ -98,9 +98,10 @@ type state struct {
 }
 
 // singles returns qs with a figure of one added for each victim named in
-// the singular with "a" or "an" as the subject of a verb of killing or
-// wounding ("A Tajik border guard was killed", "a 75-year-old man was
-// shot dead"), in text order. qs is returned as it is when there is none.
+// the singular with "a", "an" or "один" as the subject of a verb of
+// killing or wounding ("A Tajik border guard was killed", "a 75-year-old
+// man was shot dead", "ранен один таджикский пограничник"), in text order.
+// qs is returned as it is when there is none.
 func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 	var add []doc.Quantity
 	for _, sent := range s.sents {
@@ -161,7 +162,8 @@ func single(q doc.Quantity) bool {
 // singleVictim returns the end of a person noun of class one-person that
 // follows word k after at most four modifiers ("Tajik", "75-year-old":
 // words, and hyphens within them) and that a verb of killing or wounding
-// follows, after "was", "has been" or "had been" when passive.
+// follows, after "was", "has been" or "had been" when passive, unless the
+// verb came before (verbBefore).
 func (s *state) singleVictim(k, end int, verbBefore bool) (int, bool) {
 	mods := 0
 	for j := k; j < end && mods <= 4; j++ {
