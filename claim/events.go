@@ -482,11 +482,10 @@ func (s *state) afterBetween(end, k int) bool {
 
 // sinceTime reports whether t is what an event is measured against ("the
 // worst fighting since the 2020 war", "the first deaths since 2021",
-// "clashes have broken out since the Soviet Union collapsed in 1991"),
-// not when it happened.
+// "clashes have broken out since the Soviet Union collapsed in 1991":
+// "since" within the eight words of its clause before it), not when it
+// happened.
 func (s *state) sinceTime(t doc.Time) bool {
-	// "since 2021", "since the 2020 war", "since the Soviet Union
-	// collapsed in 1991": "since" within the clause before the time.
 	first := s.sents[s.words[s.wordAt(t.Start)].sent][0]
 	for k := s.wordAt(t.Start) - 1; k >= first && k >= s.wordAt(t.Start)-8; k-- {
 		switch s.lows[k] {
