@@ -414,13 +414,23 @@ func (s *state) noSpeaker(at doc.Attribution) bool {
 			return true
 		}
 	}
-	switch strings.ToLower(strings.TrimSpace(at.Source.Text)) {
+	switch s.oneWord(*at.Source) {
 	case "the", "a", "an", "this", "that", "these", "those":
 		return true
 	case "q":
 		return at.Cue != nil && at.Cue.Text == ":"
 	}
 	return false
+}
+
+// oneWord returns the lower-case word that span sp of the sentence is,
+// or "" when it is more or less than one word.
+func (s *state) oneWord(sp doc.Mention) string {
+	b := s.wordAt(sp.Start)
+	if b >= len(s.words) || s.words[b].start != sp.Start || s.words[b].end != sp.End {
+		return ""
+	}
+	return s.lows[b]
 }
 
 // quoted reports whether span sp lies within a quotation.
@@ -536,7 +546,7 @@ func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attrib
 // be found (invertedSource).
 func (s *state) prepositionSources(ats []doc.Attribution) {
 	for i := range ats {
-		if src := ats[i].Source; src != nil && s.lx.preposition[segment.Lower(strings.TrimSpace(src.Text))] {
+		if src := ats[i].Source; src != nil && s.lx.preposition[s.oneWord(*src)] {
 			ats[i].Source, ats[i].Speaker = nil, ""
 		}
 	}
