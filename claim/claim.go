@@ -593,6 +593,19 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			break
 		}
 	}
+	// "Three more people wounded in the fighting have died": a wound that
+	// qualifies the people, and the verb after that says what befell them.
+	if best.metric == "injured" && bestScore == 0 && best.word >= e {
+		for k := best.word + best.n; k < sent[1] && k < best.word+12; k++ {
+			if s.lows[k] == "," || s.hard(k) || s.isQ[k] != 0 {
+				break
+			}
+			if n, m := s.lx.metrics.match(s.lows[:sent[1]], k); n > 0 && m == "killed" {
+				best = metricCue{k, n, m}
+				break
+			}
+		}
+	}
 	// A label before a colon that opens the sentence: "Killed: 59
 	// citizens", "Houses destroyed: 427".
 	if k := b - 1; k > sent[0] && k-sent[0] <= 4 && s.lows[k] == ":" && bestScore > 0 {
