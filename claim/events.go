@@ -550,11 +550,24 @@ func (s *state) addContext(ev *doc.Event, si int) {
 				ev.Places = append(ev.Places, e.ID)
 			}
 		case doc.KindCountry:
-			if !s.onlyOrigin(e, si) && !s.onlyNationality(e, si) {
+			if !s.onlyOrigin(e, si) && !s.onlyNationality(e, si) && !s.onlySince(e, si) {
 				ev.Actors = addParty(ev.Actors, partyOf(e))
 			}
 		}
 	}
+}
+
+// onlySince reports whether every mention of country e in sentence si
+// follows "since" ("since the Soviet Union collapsed"): a time, not a
+// party.
+func (s *state) onlySince(e doc.Entity, si int) bool {
+	return s.everyMentionIn(e, si, func(m doc.Mention) bool {
+		k := s.wordAt(m.Start) - 1
+		if k >= 0 && s.lows[k] == "the" {
+			k--
+		}
+		return k >= 0 && s.lows[k] == "since"
+	})
 }
 
 // onlyOrigin reports whether every mention of country e in sentence si
