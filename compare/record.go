@@ -216,8 +216,8 @@ func SpeakerName(c *doc.Claim, speaker *doc.Entity) string {
 		return speaker.Name
 	case c.Speaker == "" && c.Side != "" && c.SpeakerText != "":
 		t := strings.TrimRight(c.SpeakerText, ",;:—– ")
-		for _, a := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
-			t = strings.TrimPrefix(t, a)
+		for _, a := range []string{"the ", "The ", "a ", "A ", "an ", "An ", "в ", "В ", "во ", "Во "} {
+			t = strings.TrimPrefix(t, a) // "в Министерстве здравоохранения": the ministry
 		}
 		return t
 	}
