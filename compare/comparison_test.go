@@ -41,3 +41,21 @@ func TestComparisonAnswersAsFunctions(t *testing.T) {
 		t.Errorf("Len() = %d, want %d", c.Len(), len(recs))
 	}
 }
+
+func TestSpeakerName(t *testing.T) {
+	ministry := &doc.Entity{Name: "Ministry of Health of Kyrgyzstan"}
+	for _, tt := range []struct {
+		claim   doc.Claim
+		speaker *doc.Entity
+		want    string
+	}{
+		{doc.Claim{Speaker: "e1"}, ministry, "Ministry of Health of Kyrgyzstan"},
+		{doc.Claim{Side: "KG", SpeakerText: "the Kyrgyz Health Ministry,"}, nil, "Kyrgyz Health Ministry"},
+		{doc.Claim{Side: "KG", SpeakerText: "в Министерстве здравоохранения республики"}, nil, "Министерстве здравоохранения республики"},
+		{doc.Claim{SpeakerText: "local residents"}, nil, ""}, // no side: the outlet speaks
+	} {
+		if got := SpeakerName(&tt.claim, tt.speaker); got != tt.want {
+			t.Errorf("SpeakerName(%+v) = %q, want %q", tt.claim, got, tt.want)
+		}
+	}
+}
