@@ -766,7 +766,7 @@ func (s *state) claims() []doc.Claim {
 		// A count of someone's relatives or companions ("her three
 		// grandchildren"), an age ("a 52-year-old teacher"), or a time of
 		// day ("as of 10.00").
-		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) || s.clockTime(b, q) {
+		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) || s.clockTime(b, q) || s.ageAfterName(b, e) {
 			continue
 		}
 		si := s.words[b].sent
@@ -1064,6 +1064,27 @@ func age(text string, q doc.Quantity) bool {
 	}
 	rest := segment.Lower(text[q.End:min(len(text), q.End+12)])
 	return strings.HasPrefix(rest, "-year") || strings.HasPrefix(rest, " years old") || strings.HasPrefix(rest, " year-old")
+}
+
+// ageAfterName reports whether the figure at words [b,e) is set off by
+// commas right after a person's name: an age ("Anthony Morelli, 54, was
+// killed").
+func (s *state) ageAfterName(b, e int) bool {
+	if b < 2 || e >= len(s.words) || e-b != 1 || s.lows[b-1] != "," || s.lows[e] != "," {
+		return false
+	}
+	end := s.words[b-2].end
+	for _, en := range s.a.Entities {
+		if en.Kind != doc.KindPerson {
+			continue
+		}
+		for _, m := range en.Mentions {
+			if m.End == end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // vague reports whether a figure is a plural of a round number without
