@@ -484,22 +484,17 @@ func (s *state) hard(k int) bool {
 	return false
 }
 
-// unitOK reports whether a figure's unit can be counted by a claim.
+// unitOK reports whether a figure's unit can be counted by a claim: none,
+// or one of the units of quantity/data/en/units.txt that count people,
+// buildings, vehicles or equipment or measure land. Measures of length,
+// weight, time and money, percentages and points are no claim's.
 func unitOK(u string) bool {
-	if len(u) == 3 && strings.ToUpper(u) == u && strings.ToLower(u) != u {
-		return false // a currency's code (quantity/data/en/units.txt): "500 million soms" is KGS
-	}
-	u = strings.ToLower(u)
-	switch u {
-	case "", "people", "persons", "person", "buildings", "objects", "houses", "homes", "km2", "items", "units", "count":
+	switch strings.ToLower(u) {
+	case "", "people", "persons", "person", "buildings", "objects", "houses", "homes", "vehicles", "equipment",
+		"km2", "km²", "m2", "acre", "ha", "hectares", "items", "units", "count":
 		return true
 	}
-	return !strings.ContainsAny(u, "%$€") && !strings.Contains(u, "percent") && !strings.Contains(u, "money") &&
-		!strings.Contains(u, "currency") && !strings.Contains(u, "year") && !strings.Contains(u, "day") &&
-		!strings.Contains(u, "hour") && !strings.Contains(u, "minute") && !strings.Contains(u, "km") &&
-		!strings.Contains(u, "meter") && !strings.Contains(u, "metre") && !strings.Contains(u, "kg") &&
-		!strings.Contains(u, "ton") && !strings.Contains(u, "usd") && !strings.Contains(u, "som") &&
-		!strings.Contains(u, "ordinal") && !strings.Contains(u, "age")
+	return false
 }
 
 func isArea(u string) bool {
@@ -766,7 +761,8 @@ func (s *state) claims() []doc.Claim {
 		// A count of someone's relatives or companions ("her three
 		// grandchildren"), an age ("a 52-year-old teacher"), or a time of
 		// day ("as of 10.00").
-		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) || s.clockTime(b, q) || s.ageAfterName(b, e) {
+		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) || s.clockTime(b, q) || s.ageAfterName(b, e) ||
+			s.ageAfter(b) || s.yearLike(b, q) {
 			continue
 		}
 		si := s.words[b].sent
@@ -1064,6 +1060,30 @@ func age(text string, q doc.Quantity) bool {
 	}
 	rest := segment.Lower(text[q.End:min(len(text), q.End+12)])
 	return strings.HasPrefix(rest, "-year") || strings.HasPrefix(rest, " years old") || strings.HasPrefix(rest, " year-old")
+}
+
+// ageAfter reports whether the figure at word b follows words that make
+// it an age ("at the age of 94", "aged 20", "between the ages of 20 and
+// 30").
+func (s *state) ageAfter(b int) bool {
+	if b > 0 && s.lows[b-1] == "aged" {
+		return true
+	}
+	return b >= 2 && s.lows[b-1] == "of" && (s.lows[b-2] == "age" || s.lows[b-2] == "ages")
+}
+
+// yearLike reports whether figure q at word b is a year the time layer
+// left alone: four digits from 1900 to 2100 without a unit, after an
+// article or a preposition ("despite a 2015 ruling", "in 2014").
+func (s *state) yearLike(b int, q doc.Quantity) bool {
+	if q.Unit != "" || q.Low == nil || *q.Low < 1900 || *q.Low > 2100 || *q.Low != float64(int(*q.Low)) || len(strings.TrimSpace(q.Text)) != 4 || b == 0 {
+		return false
+	}
+	switch s.lows[b-1] {
+	case "a", "the", "in", "of", "since", "from", "until", "by", "before", "after", "during":
+		return true
+	}
+	return false
 }
 
 // ageAfterName reports whether the figure at words [b,e) is set off by
