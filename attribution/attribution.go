@@ -135,7 +135,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.parallelReports(out[k:])
 		s.wholeAccordingTo(out[k:])
 		s.prepositionSources(out[k:])
-		if k == len(out) {
+		if !slices.ContainsFunc(out[k:], func(at doc.Attribution) bool { return at.Source != nil }) {
 			out = s.headlineColon(sent, out)
 		}
 		if si > 0 {
