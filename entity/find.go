@@ -475,6 +475,9 @@ func (f *finder) title(i, end int) int {
 }
 
 func (f *finder) add(m mention) {
+	if (m.kind == mPlace || m.kind == mPerson || m.kind == mSingle) && strings.ContainsAny(f.text[m.start:m.end], "0123456789") {
+		return // "BM-21 Grad", "Bayraktar TB2": a model, not a place or a person
+	}
 	if m.end > m.start {
 		if m.kind == mCountry {
 			f.seen[f.lx.places[m.ref].cc]++
