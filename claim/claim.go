@@ -280,7 +280,36 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		}
 	}
 	s.home = s.homeSide()
+	if s.home == "" {
+		s.home = s.statementAuthor()
+	}
 	return s
+}
+
+// statementAuthor returns the party of the body whose statement the
+// document is, by its first line ("Statement of the Ministry of Foreign
+// Affairs of the Kyrgyz Republic", "Заявление МИД Таджикистана"): the
+// party it names first; "" for any other document.
+func (s *state) statementAuthor() doc.Party {
+	end := strings.IndexByte(s.text, '\n')
+	if end < 0 {
+		end = len(s.text)
+	}
+	line := segment.Lower(strings.TrimSpace(s.text[:end]))
+	opens := false
+	for _, p := range [...]string{"statement of ", "statement by ", "press release of ", "заявление ", "сообщение "} {
+		opens = opens || strings.HasPrefix(line, p)
+	}
+	if !opens {
+		return ""
+	}
+	for _, m := range s.marks {
+		if m.span.Start >= end {
+			break
+		}
+		return m.party
+	}
+	return ""
 }
 
 // homeSide returns the side of the document's outlet: the outlet entity's
@@ -1531,6 +1560,10 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 				c.Via = append(c.Via, o.Source.Text)
 			}
 		}
+	}
+	if c.Side == "" && at.Source != nil && s.lx.is("data", s.lows, s.wordAt(at.Source.Start)) > 0 && len(at.Via) == 0 {
+		// "According to preliminary data, …": the publisher's own figures.
+		c.Side = s.home
 	}
 	for i := len(at.Via) - 1; i >= 0 && c.Side == ""; i-- {
 		// A source of no side relayed by one of a side ("According to
