@@ -303,13 +303,10 @@ func (s *state) statementAuthor() doc.Party {
 	if !opens {
 		return ""
 	}
-	for _, m := range s.marks {
-		if m.span.Start >= end {
-			break
-		}
-		return m.party
+	if len(s.marks) == 0 || s.marks[0].span.Start >= end {
+		return ""
 	}
-	return ""
+	return s.marks[0].party
 }
 
 // homeSide returns the side of the document's outlet: the outlet entity's
@@ -367,16 +364,14 @@ func (s *state) titleState() doc.Party {
 		return ""
 	}
 	start := len(s.text[:end]) - len(strings.TrimLeft(s.text[:end], " \t\ufeff"))
-	for i, m := range s.marks {
-		if m.span.Start != start {
-			return ""
-		}
-		if i+1 < len(s.marks) && (s.paired(m) || s.marks[i+1].span.Start-m.span.End <= 1) {
-			return "" // "Kyrgyzstan and Tajikistan agree …", "Kyrgyz-Tajik clashes"
-		}
-		return m.party
+	if len(s.marks) == 0 || s.marks[0].span.Start != start {
+		return ""
 	}
-	return ""
+	m := s.marks[0]
+	if len(s.marks) > 1 && (s.paired(m) || s.marks[1].span.Start-m.span.End <= 1) {
+		return "" // "Kyrgyzstan and Tajikistan agree …", "Kyrgyz-Tajik clashes"
+	}
+	return m.party
 }
 
 // ofTheRepublic reports whether a source names a body "of the republic"
