@@ -1325,7 +1325,7 @@ func (s *state) previousClaim(si int, out []doc.Claim, metric string, across boo
 		return 0, false
 	}
 	prev := s.sents[si-1]
-	if !across && strings.Contains(s.text[s.words[prev[1]-1].end:s.words[s.sents[si][0]].start], "\n\n") {
+	if !across && s.paragraphBreak(si-1) {
 		return 0, false // another paragraph
 	}
 	for i := len(out) - 1; i >= 0; i-- {

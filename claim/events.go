@@ -62,10 +62,8 @@ func longerThanWeek(from, to string) bool {
 // than 58,000 residents were evacuated.").
 func (s *state) before(groups []*group, si int, ok func(*group) bool) int {
 	best, bestWord := -1, -1
-	start := s.words[s.sents[si][0]].start
 	for sj := si - 1; sj >= 0; sj-- {
-		end := s.words[s.sents[sj][1]-1].end
-		if strings.Contains(s.text[end:start], "\n\n") {
+		if s.paragraphBreak(sj) {
 			break // another paragraph
 		}
 		for i, g := range groups {
@@ -81,9 +79,15 @@ func (s *state) before(groups []*group, si int, ok func(*group) bool) int {
 		if best >= 0 {
 			return best
 		}
-		start = s.words[s.sents[sj][0]].start
 	}
 	return -1
+}
+
+// paragraphBreak reports whether a paragraph ends after sentence si:
+// an empty line before the next one.
+func (s *state) paragraphBreak(si int) bool {
+	end, next := s.words[s.sents[si][1]-1].end, s.words[s.sents[si+1][0]].start
+	return strings.Contains(s.text[end:next], "\n\n")
 }
 
 // paragraphLabel returns the time that labels the paragraph of sentence
@@ -91,11 +95,7 @@ func (s *state) before(groups []*group, si int, ok func(*group) bool) int {
 // troops exchange fire …", "14 September — …"), as in a timeline.
 func (s *state) paragraphLabel(si int) (doc.Time, bool) {
 	first := si
-	for first > 0 {
-		end := s.words[s.sents[first-1][1]-1].end
-		if strings.Contains(s.text[end:s.words[s.sents[first][0]].start], "\n\n") {
-			break
-		}
+	for first > 0 && !s.paragraphBreak(first-1) {
 		first--
 	}
 	start := s.words[s.sents[first][0]].start
