@@ -295,16 +295,23 @@ func (s *state) participleTail(at *doc.Attribution) {
 	if len(w) < 5 || !strings.HasSuffix(w, "ing") || s.lx.cues.match(s.lows, k+1) > 0 || s.lx.strong.match(s.lows, k+1) > 0 {
 		return
 	}
-	end := len(s.words)
-	for end > k+2 && (isFinal(s.words[end-1].low) || isQuoteMark(s.words[end-1].low)) {
-		end--
-	}
+	end := s.lastWordEnd(k + 2)
 	for j := k + 2; j < end; j++ {
 		if s.lows[j] == "," || s.lows[j] == ";" || isQuoteMark(s.lows[j]) {
 			return // more than the one clause
 		}
 	}
 	at.Content.End = s.words[end-1].end
+}
+
+// lastWordEnd returns the end, in words, of the sentence without its
+// final punctuation and closing quotation marks, but not before word from.
+func (s *state) lastWordEnd(from int) int {
+	end := len(s.words)
+	for end > from && (isFinal(s.words[end-1].low) || isQuoteMark(s.words[end-1].low)) {
+		end--
+	}
+	return end
 }
 
 // citedOnly ends the content of a participle cue at ", and that", where
@@ -480,10 +487,7 @@ func (s *state) wholeAccordingTo(ats []doc.Attribution) {
 		if k >= len(s.words) || s.lows[k] != "," {
 			continue
 		}
-		end := len(s.words)
-		for end > k+1 && (isFinal(s.words[end-1].low) || isQuoteMark(s.words[end-1].low)) {
-			end--
-		}
+		end := s.lastWordEnd(k + 1)
 		if end <= k+1 || slices.ContainsFunc(ats, func(o doc.Attribution) bool {
 			return o.Cue != nil && o.Cue.Start >= s.words[k].end
 		}) {
@@ -524,10 +528,7 @@ func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attrib
 	if speaker == "" {
 		return out
 	}
-	end := len(s.words)
-	for end > colon+1 && (isFinal(s.words[end-1].low) || isQuoteMark(s.words[end-1].low)) {
-		end--
-	}
+	end := s.lastWordEnd(colon + 1)
 	content := doc.Span{Start: s.words[colon+1].start, End: s.words[end-1].end}
 	return append(out, doc.Attribution{
 		Source:   ptr(doc.MentionOf(s.text, src)),
