@@ -501,10 +501,14 @@ func (s *state) wholeAccordingTo(ats []doc.Attribution) {
 // before a colon, as headlines do ("Kyrgyz Health Ministry: 59 killed, 144
 // injured"): a capitalised name of at most eight words that opens the
 // line and that names an entity, then what it said, to the sentence's
-// end. A line in capitals before the colon is a dateline, not a source.
+// end; a line that ends in a full stop is running text, and one in
+// capitals before the colon a dateline, not a source.
 func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attribution {
 	if !segment.OpensSentence(s.text, sent.Start) || sent.Start > 0 && s.text[sent.Start-1] != '\n' {
 		return out
+	}
+	if len(s.words) > 0 && isFinal(s.words[len(s.words)-1].low) {
+		return out // a sentence of running text, not a headline
 	}
 	colon := -1
 	for k := 0; k < len(s.words) && k <= 8; k++ {
