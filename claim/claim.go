@@ -889,6 +889,8 @@ func (s *state) claims() []doc.Claim {
 		if c.Breakdown == "" && c.Metric != "" {
 			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partOf(b, e, min(s.wordAt(out[pi].End), first[pi]+1)) {
 				c.Breakdown = out[pi].ID
+			} else if has && out[pi].Metric == c.Metric && out[pi].Breakdown != "" && andGap(s.text[out[pi].End:q.Start]) {
+				c.Breakdown = out[pi].Breakdown // "including 10 women and seven children": both parts
 			} else if pi, ok := s.partOfPrevious(si, out, c.Metric); ok && !has {
 				c.Breakdown, partOfPrev = out[pi].ID, pi // "Among the dead were 11 women"
 			}
@@ -1168,7 +1170,11 @@ func (s *state) countsOther(k int) bool {
 	if n, _ := s.lx.metrics.match(s.lows, k); n > 0 {
 		return false
 	}
-	if strings.HasSuffix(w, "ly") || w == "," || w == "and" {
+	switch w {
+	case ",", "and", "to", "from", "on", "for", "by", "with", "after", "before", "during", "since", "over", "across", "near":
+		return false // "forced 137,000 to flee": no noun after the figure
+	}
+	if strings.HasSuffix(w, "ly") {
 		return false
 	}
 	if k+1 < len(s.lows) && (s.lx.is("people", s.lows, k+1) > 0 || s.lx.is("building", s.lows, k+1) > 0) {
@@ -1771,7 +1777,7 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	si := s.words[b].sent
 	sent := s.sents[si]
 	for k := sent[0]; k < sent[1]; k++ {
-		if n := s.lx.is("both", s.lows, k); n > 0 && (k >= b-8 && k <= e+8) {
+		if n := s.lx.is("both", s.lows, k); n > 0 && (k >= b-8 && k <= e+8) && !s.commaBetween(min(k+n, b), max(k, e)) {
 			return ""
 		}
 	}
@@ -2107,6 +2113,17 @@ func (s *state) secondConjunct(b int) bool {
 	switch s.lows[b-1] {
 	case "of", "to", "at", "in", "on", "for", "among":
 		return true
+	}
+	return false
+}
+
+// commaBetween reports whether a comma or semicolon stands among words
+// [from, to): another clause.
+func (s *state) commaBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if s.lows[k] == "," || s.lows[k] == ";" {
+			return true
+		}
 	}
 	return false
 }
