@@ -893,10 +893,25 @@ func (s *state) claims() []doc.Claim {
 				c.Breakdown = out[pi].Breakdown // "including 10 women and seven children": both parts
 			} else if pi, ok := s.partOfPrevious(si, out, c.Metric); ok && !has {
 				c.Breakdown, partOfPrev = out[pi].ID, pi // "Among the dead were 11 women"
+			} else if !has && b == s.sents[si][0] && s.lx.is("part-after", s.lows, e) > 0 {
+				if pi, ok := s.previousClaim(si, out, c.Metric, true); ok {
+					c.Breakdown, partOfPrev = out[pi].ID, pi // "Five of the injured remain in hospital."
+				}
 			}
 		}
 		c.Total = (c.Total || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
 		c.Increment = s.moreAround(b, e)
+		if ok && c.Breakdown == "" && c.Metric == "injured" && s.lx.is("condition", s.lows, cue.word) > 0 {
+			// "…, and 8 are in critical condition", "Another 19 remain in
+			// intensive care": some of the wounded counted before.
+			pi, has := lastInSent[si]
+			if !has {
+				pi, has = s.previousClaim(si, out, "injured", false)
+			}
+			if has && out[pi].Metric == "injured" {
+				c.Breakdown, c.Increment = out[pi].ID, false
+			}
+		}
 		c.ID = "c" + strconv.Itoa(len(out)+1)
 		c.Start, c.End = span.Start, span.End
 		c.Text = s.text[span.Start:span.End]
