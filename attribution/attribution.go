@@ -131,6 +131,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 			s.mendContent(&out[i])
 		}
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.runOn))]
+		s.articleSources(out[k:])
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
 		s.parallelReports(out[k:])
 		s.wholeAccordingTo(out[k:])
@@ -406,6 +407,33 @@ func (s *state) runOn(at doc.Attribution) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsLetter(r) && !s.lx.stop[w] && !s.lx.preposition[w] && !s.lx.aux[w] && !s.lx.lead[w] &&
 		w != "as" && w != "what" && w != "than" && w != "whether" && w != "the" && w != "a" && w != "an"
+}
+
+// articleSources widens a source that is an article alone to the words
+// between it and its cue, when the cue is a listed verb of reporting
+// ("The report that was published on Monday said …" had the source
+// "The").
+func (s *state) articleSources(ats []doc.Attribution) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Source == nil || at.Cue == nil || at.Cue.Start < at.Source.End {
+			continue
+		}
+		switch s.oneWord(*at.Source) {
+		case "the", "a", "an":
+		default:
+			continue
+		}
+		b, c := s.wordAt(at.Source.Start), s.wordAt(at.Cue.Start)
+		if c >= len(s.words) || c-b < 2 || c-b > 12 || s.lx.strong.match(s.lows, c) == 0 && s.lx.cues.match(s.lows, c) == 0 {
+			continue
+		}
+		if at.Content.Start < at.Cue.End && at.Content.End > at.Source.Start {
+			continue // the content lies between them
+		}
+		sp := doc.Span{Start: at.Source.Start, End: s.words[c-1].end}
+		at.Source, at.Speaker = ptr(doc.MentionOf(s.text, sp)), s.speaker(sp)
+	}
 }
 
 // noSpeaker reports whether at's source can speak for no one: articles

@@ -129,6 +129,8 @@ func TestSentenceAttributions(t *testing.T) {
 			[]string{"The foreign ministry|accused|Kyrgyz troops of shelling a mosque in the village of Ovchi-Kalacha, killing eight people who had gathered there"}},
 		{"what a participle cites ends where the report goes on", "The president said that the attack had been planned for months, citing intelligence reports, and that at least 63 citizens were killed.",
 			[]string{"The president|said|that the attack had been planned for months, citing intelligence reports, and that at least 63 citizens were killed", "The president|citing|intelligence reports"}},
+		{"an article alone opens a longer source", "The report that was published on Monday said 59 people died.",
+			[]string{"The report that was published on Monday|said|59 people died"}},
 		{"an article alone speaks for no one", "Baku did not comment on the claim.", nil},
 		{"an interview's labels are no sources", "Q: How many people died?", nil},
 		{"a participle after the object is no cue", "He called on both sides to respect the ceasefire agreed on 16 September.",

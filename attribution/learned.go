@@ -67,10 +67,14 @@ func (s *state) learned(sent doc.Span, out []doc.Attribution) []doc.Attribution 
 		for ce < n && tg.tags[ce] == tagger.CueI {
 			ce++
 		}
+		end := ce
+		for ce > cb+1 && boundWord(tg.sent.Low, ce-1) && s.figureAt(ce-1) {
+			ce-- // "report that over 137,000": the bound is the figure's
+		}
 		if at, ok := s.roles(sent, cb, ce); ok {
 			out = append(out, at)
 		}
-		cb = ce - 1
+		cb = end - 1
 	}
 	return out
 }
@@ -253,6 +257,18 @@ func (s *state) resumes(ce, sb, se int) bool {
 		if tagger.IsQuoteMark(low[r]) && (s.tg.roles[r] == tagger.RoleC || r+1 < len(low) && s.tg.roles[r+1] == tagger.RoleC) {
 			return true
 		}
+	}
+	return false
+}
+
+// boundWord reports whether word k bounds or approximates a figure after
+// it ("over 137,000", "at least 40"), which a cue does not end with.
+func boundWord(low []string, k int) bool {
+	switch low[k] {
+	case "over", "about", "around", "nearly", "almost", "some", "approximately", "roughly", "more", "than", "least":
+		return true
+	case "at":
+		return k+1 < len(low) && low[k+1] == "least"
 	}
 	return false
 }
