@@ -830,6 +830,12 @@ func (s *state) claims() []doc.Claim {
 				c.Metric, c.Breakdown, partOfPrev = out[pi].Metric, out[pi].ID, pi
 				break
 			}
+			if pi, has := lastInSent[si]; has && s.inParensAfter(b, s.wordAt(out[pi].End)) {
+				// "at least 94 people have been killed (59 in Kyrgyzstan
+				// and 35 in Tajikistan)": its parts.
+				c.Metric, c.Breakdown = out[pi].Metric, out[pi].ID
+				break
+			}
 			if b == s.sents[si][0] && s.lx.is("part-after", s.lows, e) > 0 {
 				if pi, ok := s.previousClaim(si, out, "", true); ok {
 					// "The number of victims has increased to 59. 37 of
@@ -1336,6 +1342,21 @@ func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, boo
 		}
 	}
 	return s.previousClaim(si, out, metric, true)
+}
+
+// inParensAfter reports whether word b lies in parentheses that open at
+// word pe, right after a claim, and hold figures only with the words
+// between them ("(59 in Kyrgyzstan and 35 in Tajikistan)").
+func (s *state) inParensAfter(b, pe int) bool {
+	if pe >= b || s.lows[pe] != "(" {
+		return false
+	}
+	for k := pe + 1; k < b; k++ {
+		if s.lows[k] == ")" || s.lows[k] == "(" {
+			return false
+		}
+	}
+	return true
 }
 
 // previousClaim returns the last claim of the sentence before sentence si
