@@ -830,9 +830,9 @@ func (s *state) claims() []doc.Claim {
 				c.Metric, c.Breakdown, partOfPrev = out[pi].Metric, out[pi].ID, pi
 				break
 			}
-			if pi, has := lastInSent[si]; has && s.inParensAfter(b, s.wordAt(out[pi].End)) {
+			if pi, has := lastInSent[si]; has && s.inParensAfter(b, s.wordAt(out[pi].End)) && s.stateAfter(e) {
 				// "at least 94 people have been killed (59 in Kyrgyzstan
-				// and 35 in Tajikistan)": its parts.
+				// and 35 in Tajikistan)": its parts by side.
 				c.Metric, c.Breakdown = out[pi].Metric, out[pi].ID
 				break
 			}
@@ -1342,6 +1342,18 @@ func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, boo
 		}
 	}
 	return s.previousClaim(si, out, metric, true)
+}
+
+// stateAfter reports whether a state (not a place of one) is named within
+// the three words after word e ("59 in Kyrgyzstan"): a part of a toll by
+// side, where a part by district ("Isfara 15,850 persons") is a detail.
+func (s *state) stateAfter(e int) bool {
+	for _, m := range s.marks {
+		if !m.place && m.word >= e && m.word < e+3 {
+			return true
+		}
+	}
+	return false
 }
 
 // inParensAfter reports whether word b lies in parentheses that open at
