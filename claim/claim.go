@@ -1580,6 +1580,11 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			}
 		}
 	}
+	if c.Side == "" && e != nil && e.Kind == doc.KindPerson && len(s.parties) == 1 && s.official(e) {
+		// "Mukhriddin Saidov, the head of the district administration", in
+		// a report that names one state: an official of that state.
+		c.Side = s.parties[0]
+	}
 	if c.Side == "" && (e != nil && e.Kind == doc.KindOrganization && s.government(e.Name) ||
 		e == nil && at.Source != nil && s.government(at.Source.Text)) {
 		// A government body named without a country ("the Ministry of
@@ -1650,6 +1655,21 @@ func (s *state) sourceSide(at doc.Attribution) doc.Party {
 		}
 	}
 	return side
+}
+
+// official reports whether person e holds an office of government: its
+// role names one, or a source that names it does ("Mukhriddin Saidov, the
+// head of the district administration, told reporters").
+func (s *state) official(e *doc.Entity) bool {
+	if e.Role != "" && s.government(e.Role) {
+		return true
+	}
+	for _, at := range s.a.Attributions {
+		if at.Speaker == e.ID && at.Source != nil && s.government(at.Source.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // antecedent returns the index of the attribution that a source of one
