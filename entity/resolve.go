@@ -196,6 +196,9 @@ func (r *resolver) bestPlace(cands []int32, suffix uint8) int32 {
 		if r.lx.interest[p.cc] {
 			s += 1
 		}
+		if p.hasGeo && r.nearDocCountry(p) {
+			s += 2 // "Ak-Sai" in a report of Tajik shelling: Batken's, not Kazakhstan's
+		}
 		s += 0.5 * math.Log10(float64(p.pop)+10)
 		if p.hasGeo {
 			s += 0.5
@@ -226,6 +229,26 @@ func (r *resolver) bestPlace(cands []int32, suffix uint8) int32 {
 		}
 	}
 	return best
+}
+
+// nearDocCountry reports whether place p lies within five degrees of the
+// point of a country the document names (the country's own point in the
+// gazetteer): near the conflict the text is about.
+func (r *resolver) nearDocCountry(p place) bool {
+	for cc, n := range r.docCC {
+		if n == 0 {
+			continue
+		}
+		i, ok := r.lx.countryOf[cc]
+		if !ok {
+			continue
+		}
+		c := r.lx.places[i]
+		if c.hasGeo && math.Abs(float64(c.lat-p.lat)) < 5 && math.Abs(float64(c.lon-p.lon)) < 5 {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) place(m *mention) {
