@@ -1123,7 +1123,10 @@ func (s *state) ageAfter(b int) bool {
 // left alone: four digits from 1900 to 2100 without a unit, after an
 // article or a preposition ("despite a 2015 ruling", "in 2014").
 func (s *state) yearLike(b int, q doc.Quantity) bool {
-	if q.Unit != "" || q.Low == nil || *q.Low < 1900 || *q.Low > 2100 || *q.Low != float64(int(*q.Low)) || len(strings.TrimSpace(q.Text)) != 4 || b == 0 {
+	if b == 0 || q.Unit != "" || q.Low == nil || len(strings.TrimSpace(q.Text)) != 4 {
+		return false
+	}
+	if y := *q.Low; y < 1900 || y > 2100 || y != float64(int(y)) {
 		return false
 	}
 	switch s.lows[b-1] {
