@@ -1942,7 +1942,9 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		for _, ss := range srcSpans {
 			inSource = inSource || ss.Contains(sp)
 		}
-		if inSource {
+		if inSource || m.place && s.eventBetween(e, m.word) {
+			// (A place after an event word locates the event, not whose
+			// dead: "55 people were killed in clashes near Kok-Tash".)
 			continue
 		}
 		if s.doer(m) {
@@ -2184,6 +2186,17 @@ func (s *state) secondConjunct(b int) bool {
 	switch s.lows[b-1] {
 	case "of", "to", "at", "in", "on", "for", "among":
 		return true
+	}
+	return false
+}
+
+// eventBetween reports whether a word of a violent event (events.txt:
+// clashes, shelling …) stands among words [from, to).
+func (s *state) eventBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if n, typ := s.lx.events.match(s.lows[:to], k); n > 0 && violent(typ) {
+			return true
+		}
 	}
 	return false
 }
