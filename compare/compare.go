@@ -249,6 +249,10 @@ type state struct {
 	done    []bool
 }
 
+// retroDays is how long after an event a report of it is news: a
+// source's figure in a later one looks back (see folder.source).
+const retroDays = 90
+
 // parallelGroups is the number of groups from which compareKept spreads
 // the work over the CPUs.
 const parallelGroups = 256
@@ -578,6 +582,10 @@ func (st *state) compareGroups() {
 			g := gorder[i]
 			gd := &st.groups[i]
 			f.actors = st.actorsOf(gd.cluster)
+			f.until = noDay
+			if to := st.clusters[gd.cluster].to; to != noDay {
+				f.until = to + retroDays
+			}
 			gd.figs = f.fold(st, members[offs[g]:offs[g+1]])
 			gd.bySide = gd.sidesLatest()
 		}
@@ -637,10 +645,13 @@ func parallel(n int, fn func(lo, hi int)) {
 type folder struct {
 	// actors are the parties of the event of the group being folded.
 	actors []doc.Party
-	runs   []run // of the group being folded
-	figs   []Figure
-	hist   []Point
-	nums   []float64
+	// until is the last day a document can report the group's event as
+	// news (retroDays after the event), or noDay.
+	until day
+	runs  []run // of the group being folded
+	figs  []Figure
+	hist  []Point
+	nums  []float64
 }
 
 // run is one source's items in a sorted group, and the first record it
@@ -730,7 +741,9 @@ func sourceHash(side doc.Party, name string) uint64 {
 // starts, in a new block if the old one was full. Within a
 // document the figure is its last running total, else its largest (smaller
 // ones are usually parts); across documents a later figure replaces an
-// earlier one and an increment adds to it. The source is named by the
+// earlier one and an increment adds to it, except that documents
+// published more than retroDays after the event are passed over when the
+// source has figures in reports of the time. The source is named by the
 // fullest of its names ("Ministry of Health of Kyrgyzstan", not "Health
 // Ministry").
 func (f *folder) source(st *state, run []item, base int) int {
@@ -739,10 +752,30 @@ func (f *folder) source(st *state, run []item, base int) int {
 	var lastIdx int32
 	nameIdx := run[0].rec // the record whose speaker names the source most fully
 	hbase := len(f.hist)
+	// A look back published long after the event ("April 30: the ministry
+	// puts the dead at 31", in 2022) gives no source's latest figure when
+	// reports of the time give one.
+	retro := func(it item) bool {
+		d := st.docs.keys[st.rows[it.rec].doc].day
+		return f.until != noDay && d != noDay && d > f.until
+	}
+	var looksBack, news bool
+	for _, it := range run {
+		if retro(it) {
+			looksBack = true
+		} else {
+			news = true
+		}
+	}
+	skipRetro := looksBack && news
 	for lo := 0; lo < len(run); {
 		hi := lo + 1
 		for hi < len(run) && run[hi].doc == run[lo].doc {
 			hi++
+		}
+		if skipRetro && retro(run[lo]) {
+			lo = hi
+			continue
 		}
 		repIdx := run[lo].rec
 		rep := st.rows[repIdx].value()
@@ -846,6 +879,7 @@ type docKey struct{ published, id string }
 type docEntry struct {
 	docKey
 	outlet string
+	day    day // published, or noDay
 }
 
 // id returns the number of r's document.
@@ -861,7 +895,7 @@ func (ds *documents) id(r *Record) int32 {
 	if !ok {
 		id = int32(len(ds.keys))
 		ds.ids[k] = id
-		ds.keys = appendGrow(ds.keys, docEntry{k, r.Outlet})
+		ds.keys = appendGrow(ds.keys, docEntry{k, r.Outlet, parseDay(r.Published)})
 	}
 	ds.last, ds.lastID = k, id
 	return id

@@ -714,3 +714,28 @@ func TestThirdStatesAreIndependent(t *testing.T) {
 		t.Error("KG is not silent about the truce")
 	}
 }
+
+// TestLookBack checks that a report published long after an event does
+// not give a source's latest figure when reports of the time give one, and
+// that a source only a look back quotes keeps its figure.
+func TestLookBack(t *testing.T) {
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2021-04-29", To: "2021-05-01", Dated: true,
+		Places: []Place{{"Kok-Tash", &doc.Geo{Lat: 39.95, Lon: 70.7, Country: "KG", Admin1: "Batken"}}}, Actors: []doc.Party{"KG", "TJ"}}
+	rec := func(docID, pub, speaker string, n float64) Record {
+		return Record{Document: docID, Outlet: "Wire", Published: pub, Event: ev, Metric: "killed", About: "KG", Side: "KG",
+			Speaker: speaker, Low: doc.Float(n), High: doc.Float(n), Evidence: doc.EvidenceUnknown}
+	}
+	rs := []Record{
+		rec("may-2021", "2021-05-04", "Health Ministry", 36),
+		rec("retro-2022", "2022-09-18", "Health Ministry", 31),      // "April 30: the ministry puts the dead at 31"
+		rec("retro-2022", "2022-09-18", "Emergencies Ministry", 40), // quoted only by the look back
+	}
+	g := findGroup(t, Compare(rs, Options{}), "2021-04-29", "killed", "KG")
+	got := map[string]float64{}
+	for _, f := range g.Figures {
+		got[f.Source] = *f.Low
+	}
+	if got["Health Ministry"] != 36 || got["Emergencies Ministry"] != 40 {
+		t.Errorf("latest figures %v, want the ministry's 36 of the time and the look back's 40", got)
+	}
+}
