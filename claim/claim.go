@@ -29,6 +29,7 @@
 package claim
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -789,6 +790,9 @@ func (s *state) claims() []doc.Claim {
 			s.ageAfter(b) || s.yearLike(b, q) {
 			continue
 		}
+		if q.Low != nil && (*q.Low < 1 || *q.Low != math.Trunc(*q.Low)) && q.Unit != "km2" {
+			continue // a fraction ("9/11") or a share counts no one
+		}
 		si := s.words[b].sent
 		c := doc.Claim{Low: q.Low, High: q.High, Approx: q.Approx, Unit: q.Unit, Via: []string{}, Evidence: doc.EvidenceUnknown}
 		frameAfter := false // the figure's party is named in the frame after it
@@ -805,6 +809,13 @@ func (s *state) claims() []doc.Claim {
 		case ok:
 			c.Metric = cue.metric
 			span = widen(span, s.wordsSpan(cue.word, cue.word+cue.n))
+			if s.lows[cue.word] == "losses" && len(s.sentEnts[si]) == 0 {
+				continue // "recovered its losses and was up 46": a market's
+			}
+			if (strings.HasPrefix(c.Metric, "buildings_") || c.Metric == "captured") && noun == "" && e < len(s.words) &&
+				s.words[e].sent == si && s.countsOther(e) && cue.word < b {
+				continue // "destroyed 34,000 emails": not buildings
+			}
 			if strings.HasPrefix(c.Metric, "buildings_") && noun == "people" {
 				continue
 			}
