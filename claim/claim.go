@@ -809,8 +809,9 @@ func (s *state) claims() []doc.Claim {
 		case ok:
 			c.Metric = cue.metric
 			span = widen(span, s.wordsSpan(cue.word, cue.word+cue.n))
-			if s.lows[cue.word] == "losses" && len(s.sentEnts[si]) == 0 {
-				continue // "recovered its losses and was up 46": a market's
+			if s.lows[cue.word] == "losses" && noun != "people" && noun != "equipment" && s.possessiveMetric(b, s.sents[si][0]) == "" &&
+				(b == 0 || s.lows[b-1] != "at" && s.lows[b-1] != "to") {
+				continue // "recovered its losses and was up 46", "losses in all but three": no one's dead
 			}
 			if (strings.HasPrefix(c.Metric, "buildings_") || c.Metric == "captured") && noun == "" && e < len(s.words) &&
 				s.words[e].sent == si && s.countsOther(e) && cue.word < b {
@@ -1121,11 +1122,17 @@ func age(text string, q doc.Quantity) bool {
 }
 
 // ageAfter reports whether the figure at word b follows words that make
-// it an age ("at the age of 94", "aged 20", "between the ages of 20 and
-// 30").
+// it an age ("at the age of 94", "at age 74", "died at 43", "aged 20",
+// "between the ages of 20 and 30").
 func (s *state) ageAfter(b int) bool {
 	if b > 0 && s.lows[b-1] == "aged" {
 		return true
+	}
+	if b >= 2 && s.lows[b-1] == "age" && s.lows[b-2] == "at" {
+		return true // "died Friday at age 74"
+	}
+	if b >= 2 && s.lows[b-1] == "at" && (s.lows[b-2] == "died" || s.lows[b-2] == "dies") {
+		return true // "died at 43"
 	}
 	return b >= 2 && s.lows[b-1] == "of" && (s.lows[b-2] == "age" || s.lows[b-2] == "ages")
 }
