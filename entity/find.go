@@ -708,7 +708,7 @@ func (f *finder) run(i, j int, headline bool) {
 				f.add(mention{start: ss, end: se, kind: mSingle, ref: -1, locative: true})
 				continue
 			}
-			if (roleStart >= 0 && !f.sentUpper && !f.sentLower) || (words >= 2 && words <= 4 && !headline) {
+			if (roleStart >= 0 && !f.sentUpper && !f.sentLower) || (words >= 2 && words <= 4 && !headline && !f.ordinalAt(s.i)) {
 				closeRole()
 				f.add(f.person(ss, se, s, role, roleSide))
 				role, roleStart, roleSide = "", -1, ""
@@ -805,6 +805,16 @@ func (f *finder) placeMention(s seg, j int, last bool) {
 		m.suffix = suf
 	}
 	f.add(m)
+}
+
+// ordinalAt reports whether token i is an ordinal word, which opens no
+// person's name ("First Aid", "Second World War").
+func (f *finder) ordinalAt(i int) bool {
+	switch strings.ToLower(f.tokText(i)) {
+	case "first", "second", "third", "fourth", "fifth":
+		return true
+	}
+	return false
 }
 
 // clockBefore reports whether a time of day ends just before token i
