@@ -809,6 +809,9 @@ func (s *state) claims() []doc.Claim {
 		case ok:
 			c.Metric = cue.metric
 			span = widen(span, s.wordsSpan(cue.word, cue.word+cue.n))
+			if s.lows[cue.word] == "bodies" && s.notFound(e) {
+				c.Metric = "missing" // "the bodies of 5 servicemen have not been found"
+			}
 			if s.lows[cue.word] == "losses" && noun != "people" && noun != "equipment" && s.possessiveMetric(b, s.sents[si][0]) == "" &&
 				(b == 0 || s.lows[b-1] != "at" && s.lows[b-1] != "to") {
 				continue // "recovered its losses and was up 46", "losses in all but three": no one's dead
@@ -1119,6 +1122,23 @@ func age(text string, q doc.Quantity) bool {
 	}
 	rest := segment.Lower(text[q.End:min(len(text), q.End+12)])
 	return strings.HasPrefix(rest, "-year") || strings.HasPrefix(rest, " years old") || strings.HasPrefix(rest, " year-old")
+}
+
+// notFound reports whether "not … found" (or "recovered") follows word
+// e in its clause.
+func (s *state) notFound(e int) bool {
+	neg := false
+	for k := e; k < len(s.words) && k < e+6 && s.words[k].sent == s.words[e-1].sent; k++ {
+		switch s.lows[k] {
+		case "not", "n't", "never", "yet":
+			neg = true
+		case "found", "recovered", "located":
+			return neg
+		case ",", ";":
+			return false
+		}
+	}
+	return false
 }
 
 // ageAfter reports whether the figure at word b follows words that make
