@@ -786,11 +786,10 @@ func (s *state) claims() []doc.Claim {
 		// A count of someone's relatives or companions ("her three
 		// grandchildren"), an age ("a 52-year-old teacher"), or a time of
 		// day ("as of 10.00").
-		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || age(s.text, q) || s.clockTime(b, q) || s.ageAfterName(b, e) ||
-			s.ageAfter(b) || s.yearLike(b, q) {
+		if b > 0 && s.lx.is("possessive", s.lows, b-1) > 0 || s.anAge(b, e, q) || s.clockTime(b, q) || s.yearLike(b, q) {
 			continue
 		}
-		if q.Low != nil && (*q.Low < 1 || *q.Low != math.Trunc(*q.Low)) && q.Unit != "km2" {
+		if q.Low != nil && (*q.Low < 1 || *q.Low != math.Trunc(*q.Low)) && !isArea(q.Unit) {
 			continue // a fraction ("9/11") or a share counts no one
 		}
 		si := s.words[b].sent
@@ -1110,6 +1109,13 @@ func (s *state) mirrored(b, e, pe int) bool {
 	return false
 }
 
+// anAge reports whether figure q at words [b,e) gives someone's age: by
+// its own words (age), the words before it (ageAfter) or as an aside
+// after a name (ageAfterName).
+func (s *state) anAge(b, e int, q doc.Quantity) bool {
+	return age(s.text, q) || s.ageAfter(b) || s.ageAfterName(b, e)
+}
+
 // age reports whether the figure q gives someone's age ("52-year-old", "52
 // years old").
 func age(text string, q doc.Quantity) bool {
@@ -1161,11 +1167,8 @@ func (s *state) ageAfter(b int) bool {
 // left alone: four digits from 1900 to 2100 without a unit, after an
 // article or a preposition ("despite a 2015 ruling", "in 2014").
 func (s *state) yearLike(b int, q doc.Quantity) bool {
-	if b == 0 || q.Unit != "" || q.Low == nil || len(strings.TrimSpace(q.Text)) != 4 {
-		return false
-	}
-	if y := *q.Low; y < 1900 || y > 2100 || y != float64(int(y)) {
-		return false
+	if b == 0 || q.Unit != "" || q.Low == nil || len(strings.TrimSpace(q.Text)) != 4 || *q.Low < 1900 || *q.Low > 2100 {
+		return false // (a figure of four characters from 1900 up is whole)
 	}
 	switch s.lows[b-1] {
 	case "a", "the", "in", "of", "since", "from", "until", "by", "before", "after", "during":
