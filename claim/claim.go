@@ -708,8 +708,12 @@ func (s *state) skipModifiers(k, end int) int {
 			for j < end && s.isQ[j] == 0 && s.capital(j) {
 				j++
 				names++
+				// "of the Batken and Leilek districts"
+				if j+1 < end && (s.lows[j] == "and" || s.lows[j] == ",") && s.isQ[j+1] == 0 && s.capital(j+1) {
+					j++
+				}
 			}
-			for names > 0 && j < end && (s.lows[j] == "region" || s.lows[j] == "district" || s.lows[j] == "province" || s.lows[j] == "side") {
+			for names > 0 && j < end && regionWords[s.lows[j]] {
 				j++
 			}
 			if names == 0 {
@@ -738,6 +742,12 @@ func (s *state) skipModifiers(k, end int) int {
 	}
 	return k
 }
+
+// regionWords are the words that may follow the names of places in a
+// counted noun's modifiers ("of the Batken region", "from the Batken and
+// Leilek districts").
+var regionWords = map[string]bool{"region": true, "regions": true, "district": true, "districts": true,
+	"province": true, "provinces": true, "oblast": true, "side": true}
 
 // capital reports whether word k begins with a capital letter.
 func (s *state) capital(k int) bool {
