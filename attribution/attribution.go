@@ -437,9 +437,11 @@ func (s *state) articleSources(ats []doc.Attribution) {
 }
 
 // noSpeaker reports whether at's source can speak for no one: articles
-// alone ("Baku did not comment on the claim" is no claim of "the"), the
-// label of an interview's question ("Q: How many …"), or a figure before
-// a cue the lists do not know ("144 people had sought medical help").
+// alone ("Baku did not comment on the claim" is no claim of "the"), a
+// label before a colon (an interview's "Q: How many …", a fact check's
+// "Claim: …"), a question after one ("FACT CHECK: Did …?"), or a figure
+// before a cue the lists do not know ("144 people had sought medical
+// help").
 func (s *state) noSpeaker(at doc.Attribution) bool {
 	if at.Source == nil {
 		return false
@@ -452,8 +454,13 @@ func (s *state) noSpeaker(at doc.Attribution) bool {
 	switch s.oneWord(*at.Source) {
 	case "the", "a", "an", "this", "that", "these", "those":
 		return true
-	case "q":
-		return at.Cue != nil && at.Cue.Text == ":"
+	}
+	if at.Cue != nil && at.Cue.Text == ":" {
+		// A label ("Q:", "Claim:", "FACT CHECK:") or a question ("Did
+		// Tajikistan lose 300 soldiers?") after the colon reports no
+		// one's words.
+		rest := strings.TrimLeft(s.text[at.Content.End:], " \t\"'”’»")
+		return s.lx.label[segment.Lower(at.Source.Text)] || strings.HasPrefix(rest, "?")
 	}
 	return false
 }

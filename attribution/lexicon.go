@@ -132,6 +132,9 @@ type lexicon struct {
 	// org holds the kinds of organisation a source may name alone ("the
 	// ministry").
 	org map[string]bool
+	// label holds the words that label a line before a colon ("Claim:",
+	// "FACT CHECK:", "Update:"): no sources.
+	label map[string]bool
 	// tell holds cues whose object names whom the source told ("told
 	// Reuters").
 	tell map[string]bool
@@ -145,7 +148,7 @@ type lexicon struct {
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{strong: newPhrases(), cues: newPhrases(), aside: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
-		lead: map[string]bool{}, org: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
+		lead: map[string]bool{}, org: map[string]bool{}, label: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
 	lines, err := dataLines("cues.txt")
 	if err != nil {
 		return nil, err
@@ -213,6 +216,8 @@ func loadLexicon() (*lexicon, error) {
 			lx.aside.add(word)
 		case "org":
 			lx.org[word] = true
+		case "label":
+			lx.label[word] = true
 		case "tell":
 			lx.tell[word] = true
 		case "count-at":

@@ -267,6 +267,10 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 	s.parties = slices.DeleteFunc(s.parties, s.nationalityOnly)
 	s.hedged = make([]bool, len(s.sents))
 	for si, sent := range s.sents {
+		if s.yesNoQuestion(sent) {
+			s.hedged[si] = true // "Did Tajikistan lose 300 soldiers?" asks, asserts nothing
+			continue
+		}
 		for k := sent[0]; k < sent[1]; k++ {
 			n := s.lx.is("hedge", s.lows, k)
 			if n == 0 {
@@ -285,6 +289,28 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 		s.home = s.statementAuthor()
 	}
 	return s
+}
+
+// yesNoQuestion reports whether sentence sent (first and end word) asks
+// whether something is so: it ends with a question mark and opens, after
+// a label ("FACT CHECK:"), with an auxiliary ("Did Tajikistan lose 300
+// soldiers in the fighting?", "Were 137,000 people really evacuated?").
+func (s *state) yesNoQuestion(sent [2]int) bool {
+	if sent[1]-sent[0] < 3 || s.lows[sent[1]-1] != "?" {
+		return false
+	}
+	first := sent[0]
+	for k := first; k < sent[1]-1 && k < first+5; k++ {
+		if s.lows[k] == ":" {
+			first = k + 1
+			break
+		}
+	}
+	switch s.lows[first] {
+	case "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will", "would", "should":
+		return true
+	}
+	return false
 }
 
 // statementAuthor returns the party of the body whose statement the
