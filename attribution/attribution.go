@@ -270,6 +270,7 @@ func (s *state) mendContent(at *doc.Attribution) {
 	}
 	s.participleTail(at)
 	s.citedOnly(at)
+	s.endAtRejoinder(at)
 	if !s.addressee(at) && !s.otherClause(at) && !s.trailing(s.wordAt(at.Cue.End)) {
 		return
 	}
@@ -298,11 +299,56 @@ func (s *state) participleTail(at *doc.Attribution) {
 	}
 	end := s.lastWordEnd(k + 2)
 	for j := k + 2; j < end; j++ {
+		if s.lows[j] == "," && s.rejoinder(j+1) {
+			end = j // "…, killing ten people, an allegation that Bishkek denied"
+			break
+		}
 		if s.lows[j] == "," || s.lows[j] == ";" || isQuoteMark(s.lows[j]) {
 			return // more than the one clause
 		}
 	}
 	at.Content.End = s.words[end-1].end
+}
+
+// endAtRejoinder ends an indirect content where a phrase commenting on it
+// begins after a comma ("accused Kyrgyz troops of firing at a school,
+// wounding three children, which Bishkek rejects").
+func (s *state) endAtRejoinder(at *doc.Attribution) {
+	if at.Kind == doc.AttrDirect {
+		return
+	}
+	first := s.wordAt(at.Content.Start)
+	for k := first + 1; k+1 < len(s.words) && s.words[k].end <= at.Content.End; k++ {
+		if s.lows[k] == "," && s.rejoinder(k+1) {
+			at.Content.End = s.words[k-1].end
+			return
+		}
+	}
+}
+
+// rejoinder reports whether word k opens a phrase that comments on the
+// report before it rather than continuing it: "an allegation that Bishkek
+// denied", "a claim Dushanbe rejects", "which Bishkek denies".
+func (s *state) rejoinder(k int) bool {
+	if k+1 >= len(s.words) {
+		return false
+	}
+	switch s.lows[k] {
+	case "which", "something":
+		// Denied within a few words: "which Bishkek has denied".
+		for j := k + 1; j < len(s.words) && j <= k+4; j++ {
+			switch s.lows[j] {
+			case "denies", "denied", "deny", "rejects", "rejected", "reject", "disputes", "disputed", "dismissed", "dismisses":
+				return true
+			}
+		}
+	case "a", "an":
+		switch s.lows[k+1] {
+		case "claim", "allegation", "accusation", "charge", "assertion", "version":
+			return true
+		}
+	}
+	return false
 }
 
 // lastWordEnd returns the end, in words, of the sentence without its

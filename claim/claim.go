@@ -2422,7 +2422,7 @@ func (s *state) doer(m partyMark) bool {
 
 // inflicter reports whether party mark m names who inflicted losses: an
 // attack of the party ("victims of Tajik aggression", "Tajikistan's
-// shelling"), its forces striking, or "by" before it ("killed by Kyrgyz
+// shelling"), its forces striking or accused of striking, or "by" before it ("killed by Kyrgyz
 // troops"), not a party blamed or a border.
 func (s *state) inflicter(m partyMark) bool {
 	k := m.end
@@ -2432,7 +2432,13 @@ func (s *state) inflicter(m partyMark) bool {
 	if n := s.lx.is("attack", s.lows, min(k, len(s.lows)-1)); k < len(s.lows) && n > 0 && !slices.Contains(s.lows[k:k+n], "blame") {
 		return true
 	}
-	if f := s.lx.is("force", s.lows, k); f > 0 && s.lx.is("strike", s.lows, k+f) > 0 {
+	f := s.lx.is("force", s.lows, k)
+	if f > 0 && s.lx.is("strike", s.lows, k+f) > 0 {
+		return true
+	}
+	// Accused of striking: "accused Kyrgyz troops of firing at a school",
+	// "accused Kyrgyzstan of shelling".
+	if k+f+1 < len(s.lows) && s.lows[k+f] == "of" && strings.HasSuffix(s.lows[k+f+1], "ing") && s.lx.is("strike", s.lows, k+f+1) > 0 {
 		return true
 	}
 	return m.word > 0 && s.lows[m.word-1] == "by"
