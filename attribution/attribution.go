@@ -1301,8 +1301,14 @@ func (s *state) rightContent(k int) (doc.Span, bool) {
 }
 
 // leftContent returns the content that ends before word k: the sentence
-// up to the comma or quotation mark before the source.
+// up to the comma or quotation mark before the source. A semicolon before
+// the source closes a clause of its own: there is no such content ("Tajik
+// officials have not published a toll; local authorities reported 10
+// dead, and …").
 func (s *state) leftContent(k int) (doc.Span, bool) {
+	if k > 0 && s.words[k-1].low == ";" {
+		return doc.Span{}, false
+	}
 	e := k
 	for e > 0 {
 		w := s.words[e-1].low
