@@ -980,7 +980,7 @@ func (s *state) claims() []doc.Claim {
 				p = pi
 			}
 		}
-		if p >= 0 && c.Attribution == "" && c.Side == "" {
+		if p >= 0 && c.Attribution == "" {
 			// A breakdown or a continuation that names no source of its
 			// own continues the report before it.
 			c.Speaker, c.SpeakerText, c.Side, c.Attribution = out[p].Speaker, out[p].SpeakerText, out[p].Side, out[p].Attribution
@@ -1907,11 +1907,33 @@ func (s *state) entity(id string) *doc.Entity {
 func (s *state) outlet() *doc.Entity {
 	name := strings.ToLower(s.a.Document.Outlet)
 	if name == "" {
-		return nil
+		return s.datelineOutlet()
 	}
 	for i, e := range s.a.Entities {
 		if e.Kind == doc.KindOutlet && strings.ToLower(e.Name) == name {
 			return &s.a.Entities[i]
+		}
+	}
+	return nil
+}
+
+// datelineOutlet returns the outlet a dateline names, for a document
+// without an outlet of its own: a mention in parentheses or between
+// slashes near the start of one of the first lines ("Bishkek, September
+// 19 (Kabar).", "DUSHANBE, 17.09.2022 /Asia-Plus/.").
+func (s *state) datelineOutlet() *doc.Entity {
+	for i, e := range s.a.Entities {
+		if e.Kind != doc.KindOutlet {
+			continue
+		}
+		for _, m := range e.Mentions {
+			ls := strings.LastIndexByte(s.text[:m.Start], '\n') + 1
+			if m.Start-ls > 100 || strings.Count(s.text[:ls], "\n") > 4 || m.Start == 0 || m.End >= len(s.text) {
+				continue
+			}
+			if open, cl := s.text[m.Start-1], s.text[m.End]; open == '(' && cl == ')' || open == '/' && cl == '/' {
+				return &s.a.Entities[i]
+			}
 		}
 	}
 	return nil
