@@ -167,6 +167,11 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		return out
 	}
 	for i := 0; i < len(s.words); i++ {
+		if at, ok := s.byPronoun(i); ok && !overlapsCue(learned, at.Cue.Span()) {
+			out = append(out, at)
+			i += 2
+			continue
+		}
 		n := lx.strong.match(s.lows, i)
 		count := n == 0
 		if n == 0 {
@@ -184,7 +189,7 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		}
 		var at doc.Attribution
 		var ok bool
-		if s.lows[i] == "according" || s.lows[i] == "по" || (s.lows[i] == "in" && n >= 4) || s.lows[i] == "as" { // "по данным", "as reported by": according to
+		if s.lows[i] == "according" || s.lows[i] == "по" || (s.lows[i] == "in" && n >= 4) || s.lows[i] == "as" || s.lows[i] == "как" { // "по данным", "as reported by": according to
 			at, ok = s.accordingTo(sent, i, i+n)
 		} else {
 			at, ok = s.verbCue(sent, i, i+n)
@@ -396,8 +401,9 @@ func (s *state) pronounSpeakers(earlier, ats []doc.Attribution) {
 	}
 	for i := range ats {
 		at := &ats[i]
-		if at.Source == nil || at.Cue == nil || at.Source.Start-prev.Cue.End > 600 || !segment.OpensSentence(s.text, at.Source.Start) {
-			continue
+		if at.Source == nil || at.Cue == nil || at.Source.Start-prev.Cue.End > 600 ||
+			!segment.OpensSentence(s.text, at.Source.Start) && !(at.Cue.Span().Contains(at.Source.Span()) && segment.OpensSentence(s.text, at.Cue.Start)) {
+			continue // (the pronoun may be inside a cue that opens the sentence: "По его словам")
 		}
 		class := s.lx.pronoun[segment.Lower(s.text[at.Source.Start:at.Source.End])]
 		e := s.entityByID(prev.Speaker)
@@ -644,11 +650,21 @@ func (s *state) prepositionSources(ats []doc.Attribution) {
 func (s *state) aboutThis(ats []doc.Attribution, prev doc.Span) {
 	for i := range ats {
 		at := &ats[i]
-		if at.Source == nil || at.Cue == nil || at.Content.Start < at.Cue.End {
+		if at.Cue == nil || at.Content.Start < at.Cue.End {
 			continue
 		}
-		b := s.wordAt(at.Source.Start)
-		if b+1 >= len(s.words) || s.lows[b] != "об" || s.lows[b+1] != "этом" || strings.Contains(s.text[prev.End:at.Source.Start], "\n\n") {
+		// "Об этом" opens the source, or the cue ("Об этом сообщил
+		// министр …" may be read as the cue "этом сообщил" without a source).
+		b := s.wordAt(at.Cue.Start)
+		if at.Source != nil {
+			b = s.wordAt(at.Source.Start)
+		} else if b > 0 && s.lows[b] != "этом" {
+			b--
+		}
+		if b > 0 && s.lows[b] == "этом" {
+			b--
+		}
+		if b+1 >= len(s.words) || s.lows[b] != "об" || s.lows[b+1] != "этом" || strings.Contains(s.text[prev.End:s.words[b].start], "\n\n") {
 			continue
 		}
 		np := at.Content
@@ -656,6 +672,9 @@ func (s *state) aboutThis(ats []doc.Attribution, prev doc.Span) {
 			np.End--
 		}
 		at.Source, at.Speaker = ptr(doc.MentionOf(s.text, np)), s.speaker(np)
+		if c := s.wordAt(at.Cue.Start); s.lows[c] == "этом" && c+1 < len(s.words) && s.words[c+1].end <= at.Cue.End {
+			at.Cue = ptr(doc.MentionOf(s.text, doc.Span{Start: s.words[c+1].start, End: at.Cue.End}))
+		}
 		at.Content, at.Kind = prev, s.kind(prev, at.Kind)
 		for at.Content.End > at.Content.Start && strings.ContainsRune(". \n", rune(s.text[at.Content.End-1])) {
 			at.Content.End--
@@ -1057,6 +1076,40 @@ func (s *state) verbCue(sent doc.Span, i, j int) (doc.Attribution, bool) {
 		Hedged:  hedgeCue,
 	}
 	at.Speaker = s.speaker(src)
+	return at, true
+}
+
+// byPronoun builds the attribution of "По его словам, …" ("in his words")
+// at word i: the pronoun between the preposition and the noun is the
+// source, which pronounSpeakers resolves.
+func (s *state) byPronoun(i int) (doc.Attribution, bool) {
+	if i+3 >= len(s.words) || s.lows[i] != "по" {
+		return doc.Attribution{}, false
+	}
+	switch s.lows[i+1] {
+	case "его", "её", "ее", "их":
+	default:
+		return doc.Attribution{}, false
+	}
+	switch s.lows[i+2] {
+	case "словам", "данным", "информации", "мнению", "оценкам":
+	default:
+		return doc.Attribution{}, false
+	}
+	content, ok := s.rightContent(i + 3)
+	if !ok {
+		return doc.Attribution{}, false
+	}
+	src := doc.Span{Start: s.words[i+1].start, End: s.words[i+1].end}
+	at := doc.Attribution{
+		Source:   ptr(doc.MentionOf(s.text, src)),
+		Cue:      ptr(doc.MentionOf(s.text, doc.Span{Start: s.words[i].start, End: s.words[i+2].end})),
+		Content:  content,
+		Kind:     doc.AttrAccordingTo,
+		Via:      []string{},
+		Evidence: doc.EvidenceUnknown,
+	}
+	at.Hedged = s.hedged(at)
 	return at, true
 }
 

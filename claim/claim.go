@@ -1501,12 +1501,26 @@ func (s *state) partBefore(b, from int) bool {
 }
 
 // totalBefore reports whether a running-total phrase ("rose to") ends just
-// before word b.
+// before word b, or one of total opens its sentence ("In total, …").
 func (s *state) totalBefore(b int) bool {
 	for k := b - 1; k >= 0 && k >= b-3; k-- {
 		if n := s.lx.is("total", s.lows, k); n > 0 && k+n >= b-1 {
 			return true
 		}
+	}
+	// A sentence that opens with "In total" or "Всего" gives totals: "Всего
+	// за медицинской помощью обратились 198 человек".
+	k := s.sents[s.words[b].sent][0]
+	for j := k; j < b; j++ {
+		if s.isQ[j] != 0 {
+			return false // the total is the sentence's first figure, not its parts
+		}
+	}
+	switch s.lows[k] {
+	case "всего", "итого", "overall":
+		return k < b
+	case "in":
+		return k+1 < b && (s.lows[k+1] == "total" || s.lows[k+1] == "all")
 	}
 	return false
 }
@@ -1666,9 +1680,11 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		c.Side = s.parties[0]
 	}
 	if c.Side == "" && (e != nil && e.Kind == doc.KindOrganization && s.government(e.Name) ||
+		e != nil && e.Kind == doc.KindPerson && s.official(e) ||
 		e == nil && at.Source != nil && s.government(at.Source.Text)) {
-		// A government body named without a country ("the Ministry of
-		// Emergency Situations") speaks for the outlet's state, when the
+		// A government body or official named without a country ("the
+		// Ministry of Emergency Situations", "министр здравоохранения
+		// Алымкадыр Бейшеналиев") speaks for the outlet's state, when the
 		// report is about it: for a wire abroad ("BISHKEK /TASS/. … the
 		// republic's Health Ministry said") it is another state's. An
 		// outlet of no side ("Kyrgyzstan – Border clashes, Situation
@@ -1865,7 +1881,7 @@ func (s *state) namesBody(src doc.Span) bool {
 			continue
 		}
 		switch s.lows[k] {
-		case "government", "authorities", "official", "officials": // the state's own voice
+		case "government", "authorities", "official", "officials", "minister", "министр", "governor", "akim", "глава": // the state's own voice or its officials
 		default:
 			return true
 		}
