@@ -375,6 +375,20 @@ func (f *finder) runEnd(i int) int {
 				continue
 			}
 		}
+		if f.wordIs(j, "of") && f.isName(j+1) {
+			// A name of the dictionary across "of": "the Republic of
+			// Tajikistan" is the country, not a "Republic" and a state.
+			end := 0
+			for st := i; st < j && end == 0; st++ {
+				if n, _ := f.match(st, min(len(f.toks), j+5)); st+n > j {
+					end = st + n
+				}
+			}
+			if end > 0 {
+				j = end
+				continue
+			}
+		}
 		break
 	}
 	return j
