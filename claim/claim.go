@@ -580,14 +580,19 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		from = s.skipModifiers(e, sent[1])
 	}
 	listed := 0 // 1 once the search passed the other things of a list
-	for k := from; k < sent[1] && k < from+12; k++ {
+	limit := from + 12
+	for k := from; k < sent[1] && k < limit; k++ {
 		if q := s.isQ[k]; q != 0 && d <= 1 && k > from && (s.lows[k-1] == "and" || s.lows[k-1] == ",") && s.qend[q-1] > k {
 			// "412 houses and 3 schools had been destroyed": the metric
-			// after the figures joined to this one is theirs too.
+			// after the figures joined to this one is theirs too, however
+			// long the list ("18 houses, 2 schools, 1 medical facility
+			// and 1 mosque were destroyed").
+			k0 := k
 			k = s.qend[q-1] - 1
 			for k+1 < sent[1] && s.counted(k+1) > 0 {
 				k++
 			}
+			limit += k - k0 + 1
 			listed = 1
 			continue
 		}
@@ -597,6 +602,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		}
 		if d == 0 && (s.lows[k] == "," || s.lows[k] == "and") {
 			if next := s.listItem(k+1, sent[1]); next > 0 {
+				limit += next - k
 				k = next - 1 // "45 homes, a school and a border post were set on fire"
 				listed = 1
 				continue
