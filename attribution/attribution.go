@@ -132,6 +132,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		}
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.runOn))]
 		s.articleSources(out[k:])
+		s.relativeSources(out[k:])
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
 		s.parallelReports(out[k:])
 		s.wholeAccordingTo(out[k:])
@@ -485,6 +486,37 @@ func (s *state) articleSources(ats []doc.Attribution) {
 		}
 		sp := doc.Span{Start: at.Source.Start, End: s.words[c-1].end}
 		at.Source, at.Speaker = ptr(doc.MentionOf(s.text, sp)), s.speaker(sp)
+	}
+}
+
+// relativeSources cuts a source that holds a relative clause whose own
+// subject speaks ("one of 342 homes that the Kyrgyz authorities say were
+// burned") to that subject: what comes before the relative pronoun is
+// what was said about, not who said it. A relative clause that describes
+// the source ("the group that monitors the border said") begins with its
+// verb and is kept.
+func (s *state) relativeSources(ats []doc.Attribution) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Source == nil || at.Cue == nil || at.Cue.Start < at.Source.End {
+			continue
+		}
+		b, e := s.wordAt(at.Source.Start), s.wordAt(at.Source.End)
+		for k := e - 2; k > b; k-- {
+			if w := s.lows[k]; w != "that" && w != "which" || slices.ContainsFunc(s.lows[b:k], func(w string) bool { return w == "," || w == "who" }) {
+				continue // (not "Mr. Obama, who understood that a legislative push …")
+			}
+			if next := s.lows[k+1]; !s.capitalized(k+1) && s.lx.pronoun[next] == "" {
+				switch next {
+				case "the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "some", "many", "officials", "authorities":
+				default:
+					continue
+				}
+			}
+			sp := doc.Span{Start: s.words[k+1].start, End: at.Source.End}
+			at.Source, at.Speaker = ptr(doc.MentionOf(s.text, sp)), s.speaker(sp)
+			break
+		}
 	}
 }
 

@@ -1544,6 +1544,30 @@ func (s *state) moreAround(b, e int) bool {
 
 // attribute sets who states the claim: the innermost attribution whose
 // content holds the figure, else the document's outlet.
+// relativeReport returns the attribution of a relative clause on the
+// figure at q ("342 homes that the Kyrgyz authorities say were burned"):
+// its source follows the figure's words and "that" or "which" with
+// nothing else between, and its content follows its cue; -1 when none.
+func (s *state) relativeReport(q doc.Span) int {
+	for i, at := range s.a.Attributions {
+		if at.Source == nil || at.Cue == nil || at.Source.Start <= q.End || at.Source.Start-q.End > 60 || at.Content.Start < at.Cue.End {
+			continue
+		}
+		b, e := s.wordAt(q.End), s.wordAt(at.Source.Start)
+		if e-b < 1 || e-b > 4 || (s.lows[e-1] != "that" && s.lows[e-1] != "which") {
+			continue
+		}
+		plain := true
+		for k := b; k < e-1; k++ {
+			plain = plain && s.words[k].sent == s.words[b].sent && !s.hard(k) && s.lows[k] != ","
+		}
+		if plain {
+			return i
+		}
+	}
+	return -1
+}
+
 // reportBefore returns the attribution whose content ends just before
 // the figure at q in the figure's sentence, its cue before the content,
 // where the figure is added to the report by ", with", ", and" or ",
@@ -1628,6 +1652,9 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		if at.Content.Contains(q) && (best < 0 || better(i, best)) {
 			best = i
 		}
+	}
+	if best < 0 {
+		best = s.relativeReport(q)
 	}
 	if best < 0 {
 		best = s.reportBefore(q)
