@@ -416,13 +416,23 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 	best, bestD := doc.Time{}, 1<<30
 	at := s.words[k].start
 	for _, t := range s.a.Times {
-		if t.Start < lo || t.End > hi || t.From == "" || t.To == "" {
-			continue // open-ended: "since the 1950s"
+		if t.Start < lo || t.End > hi || t.From == "" {
+			continue
+		}
+		when := false
+		if t.To == "" {
+			// Open-ended ("since the 1950s") dates no event, but a clause
+			// on its date does: "the most serious since April 2021, when
+			// fighting left 55 people dead".
+			if t.To = periodEnd(t.From, t.Granularity); t.To == "" || !s.whenClause(t.End, k) {
+				continue
+			}
+			when = true
 		}
 		if len(t.From) >= 4 && len(t.To) >= 4 && t.From[:4] != t.To[:4] && t.Granularity != doc.GranularityDay && t.Granularity != doc.GranularityMonth {
 			continue // a span of years ("the last year and a half") dates no event
 		}
-		if s.reportTime(t) || s.datelineTime(t) || s.afterBetween(t.End, k) || s.sinceTime(t) {
+		if s.reportTime(t) || s.datelineTime(t) || s.afterBetween(t.End, k) || s.sinceTime(t) && !when {
 			continue
 		}
 		d := t.Start - at
@@ -434,6 +444,32 @@ func (s *state) timeIn(si, k int) (doc.Time, bool) {
 		}
 	}
 	return best, bestD < 1<<30
+}
+
+// whenClause reports whether the event word k lies in a clause ", when …"
+// that begins right after byte end.
+func (s *state) whenClause(end, k int) bool {
+	j := s.wordAt(end)
+	return j+1 < k && s.lows[j] == "," && s.lows[j+1] == "when"
+}
+
+// periodEnd returns the last day of the day, month or year that begins on
+// from (YYYY-MM-DD), or "" for another granularity.
+func periodEnd(from string, g string) string {
+	d, err := time.Parse(time.DateOnly, from)
+	if err != nil {
+		return ""
+	}
+	switch g {
+	case doc.GranularityDay:
+	case doc.GranularityMonth:
+		d = d.AddDate(0, 1, -1)
+	case doc.GranularityYear:
+		d = d.AddDate(1, 0, -1)
+	default:
+		return ""
+	}
+	return d.Format(time.DateOnly)
 }
 
 // negated reports whether the event word at k is denied by a negation
