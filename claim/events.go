@@ -536,7 +536,8 @@ func (s *state) sinceTime(t doc.Time) bool {
 
 // reportTime reports whether t dates a report rather than what it reports:
 // it follows a verb of reporting, directly or after "on", "late", "early"
-// ("the ministry said on September 17", "officials said Monday").
+// ("the ministry said on September 17", "officials said Monday"), or a
+// report named as one ("in a statement on Monday").
 func (s *state) reportTime(t doc.Time) bool {
 	k := s.wordAt(t.Start) - 1 // the word before the time
 	for range 2 {
@@ -547,6 +548,9 @@ func (s *state) reportTime(t doc.Time) bool {
 			return true
 		}
 		switch s.lows[k] {
+		case "report", "statement", "briefing", "interview", "address":
+			// "said in a report this week", "in a statement on Monday"
+			return k > 0 && (s.lows[k-1] == "a" || s.lows[k-1] == "its" || s.lows[k-1] == "the")
 		case "on", "late", "early", "earlier", "later":
 			k--
 			continue
