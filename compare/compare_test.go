@@ -500,6 +500,10 @@ func TestUnlocatedPlacesJoin(t *testing.T) {
 		{"a region without a country joins", []Record{rec("a", "2022-09-18", clash("2022-09-18", batken), "KG", 59), rec("b", "2022-09-19", clash("2022-09-19", region), "TJ", 100)}, 1},
 		{"no places joins", []Record{rec("a", "2022-09-18", clash("2022-09-18", batken), "KG", 59), rec("b", "2022-09-19", clash("2022-09-19"), "TJ", 100)}, 1},
 		{"located places apart stay apart", []Record{rec("a", "2022-09-18", clash("2022-09-18", batken), "KG", 59), rec("b", "2022-09-19", clash("2022-09-19", chui), "TJ", 100)}, 2},
+		// "a month after their worst border fighting": an undated report
+		// 27 days after the clash is of it, one 45 days after is not.
+		{"an undated report a month after joins", []Record{rec("a", "2022-09-17", clash("2022-09-17", batken), "KG", 59), rec("b", "2022-10-14", nil, "KG", 63)}, 1},
+		{"an undated report six weeks after stays apart", []Record{rec("a", "2022-09-17", clash("2022-09-17", batken), "KG", 59), rec("b", "2022-11-01", nil, "KG", 63)}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

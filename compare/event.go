@@ -16,7 +16,7 @@ import (
 const (
 	maxSpan  day = 31
 	slack    day = 1
-	lookback day = 21
+	lookback day = 31
 	// An event dated more loosely than precise days ("in September", "in
 	// April 2021") places a claim in time without setting an event's dates.
 	precise day = 7
