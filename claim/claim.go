@@ -1736,6 +1736,11 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		case s.home == "":
 			c.Side = s.titleState()
 		}
+		if c.Side == "" && at.Source != nil && s.localSource(at.Source.Span()) {
+			// "Local officials say 47 villagers were killed in the Batken
+			// region": the officials of the place.
+			c.Side = s.placeParty(q)
+		}
 	}
 	for _, id := range at.Via {
 		for _, o := range s.a.Attributions {
@@ -1762,6 +1767,39 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		c.Evidence = at.Evidence
 	}
 	c.Hedged = at.Hedged || s.hedgeNear(q)
+}
+
+// localSource reports whether the source at src names local officials
+// ("local officials", "regional authorities", "the district
+// administration").
+func (s *state) localSource(src doc.Span) bool {
+	for k := s.wordAt(src.Start); k < len(s.words) && s.words[k].end <= src.End; k++ {
+		switch s.lows[k] {
+		case "local", "regional", "district", "provincial", "village", "municipal", "city":
+			return true
+		}
+	}
+	return false
+}
+
+// placeParty returns the one party whose places the sentence of the
+// figure at q names, else the state of the dateline; "" when none.
+func (s *state) placeParty(q doc.Span) doc.Party {
+	si := s.words[s.wordAt(q.Start)].sent
+	var p doc.Party
+	for _, m := range s.marks {
+		if !m.place || s.words[m.word].sent != si {
+			continue
+		}
+		if p != "" && p != m.party {
+			return ""
+		}
+		p = m.party
+	}
+	if p == "" {
+		p = s.datelineState()
+	}
+	return p
 }
 
 // sourceSide returns the party whose side the source of at speaks for:
