@@ -598,15 +598,15 @@ func (s *state) addContext(ev *doc.Event, si int) {
 }
 
 // onlySince reports whether every mention of country e in sentence si
-// follows "since" ("since the Soviet Union collapsed"): a time, not a
-// party.
+// follows "since" ("since the Soviet Union collapsed") or "former" ("the
+// two former Soviet republics"): a time or a past, not a party.
 func (s *state) onlySince(e doc.Entity, si int) bool {
 	return s.everyMentionIn(e, si, func(m doc.Mention) bool {
 		k := s.wordAt(m.Start) - 1
 		if k >= 0 && s.lows[k] == "the" {
 			k--
 		}
-		return k >= 0 && s.lows[k] == "since"
+		return k >= 0 && (s.lows[k] == "since" || s.lows[k] == "former")
 	})
 }
 
