@@ -961,6 +961,12 @@ func (s *state) claims() []doc.Claim {
 				}
 			}
 		}
+		switch c.Metric {
+		case "killed", "injured", "missing", "captured":
+			if kind := s.peopleKind(b, e); kind != "" {
+				c.Unit = kind // "at least 10 civilians", "including 26 servicemen"
+			}
+		}
 		c.Total = (c.Total || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
 		c.Increment = s.moreAround(b, e)
 		if ok && c.Breakdown == "" && c.Metric == "injured" && s.lx.is("condition", s.lows, cue.word) > 0 {
@@ -1354,6 +1360,27 @@ func (s *state) nounAfter(b, e int) string {
 			if s.lx.is(class, s.lows, k) > 0 {
 				return class
 			}
+		}
+		if s.isQ[k] != 0 && s.isQ[k] != s.isQ[b] || s.hard(k) {
+			break
+		}
+	}
+	return ""
+}
+
+// peopleKind returns the kind of people a figure at words [b,e) counts,
+// when its noun names one: doc.KindCivilians ("10 civilians"),
+// doc.KindServicemen ("26 servicemen", "two Tajik border guards"); "" for
+// people of any kind ("63 people", "residents").
+func (s *state) peopleKind(b, e int) string {
+	for k := b + 1; k < len(s.words) && k < e+3; k++ {
+		switch {
+		case s.lx.is("civilians", s.lows, k) > 0:
+			return doc.KindCivilians
+		case s.lx.is("servicemen", s.lows, k) > 0:
+			return doc.KindServicemen
+		case s.lx.is("people", s.lows, k) > 0:
+			return ""
 		}
 		if s.isQ[k] != 0 && s.isQ[k] != s.isQ[b] || s.hard(k) {
 			break

@@ -78,7 +78,35 @@ const (
 	rowHigh // the record has a high bound
 	rowTotal
 	rowIncrement
+	rowCivilians  // the figure counts civilians only (doc.KindCivilians)
+	rowServicemen // the figure counts servicemen only (doc.KindServicemen)
 )
+
+// rowKinds are the flags of a figure that counts people of one kind: a
+// part of a toll of everyone.
+const rowKinds = rowCivilians | rowServicemen
+
+// kindFlag returns the row flag of a record's unit.
+func kindFlag(unit string) rowFlags {
+	switch unit {
+	case doc.KindCivilians:
+		return rowCivilians
+	case doc.KindServicemen:
+		return rowServicemen
+	}
+	return 0
+}
+
+// kindUnit returns the unit of a row's kind flags.
+func kindUnit(f rowFlags) string {
+	switch f & rowKinds {
+	case rowCivilians:
+		return doc.KindCivilians
+	case rowServicemen:
+		return doc.KindServicemen
+	}
+	return ""
+}
 
 // NewBuilder returns a Builder that expects about n records.
 func NewBuilder(n int) *Builder {
@@ -244,6 +272,7 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 	if r.Breakdown {
 		w.flags |= rowBreakdown
 	}
+	w.flags |= kindFlag(r.Unit)
 	if r.Low != nil {
 		w.flags |= rowLow
 	}

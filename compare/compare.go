@@ -112,7 +112,11 @@ type Figure struct {
 	Evidence  string `json:"evidence"`
 	Hedged    bool   `json:"hedged"`
 	Approx    string `json:"approx,omitempty"`
-	Text      string `json:"text,omitempty"`
+	// Unit is the kind of people the figure counts when it counts one
+	// kind only (doc.KindCivilians, doc.KindServicemen): a part of a toll,
+	// which contradicts a toll of everyone only by exceeding it.
+	Unit string `json:"unit,omitempty"`
+	Text string `json:"text,omitempty"`
 	// History lists the source's earlier figures, oldest first: an
 	// evolving toll (24 → 36 → 59) is one figure, never counted twice.
 	History []Point `json:"history,omitempty"`
@@ -127,6 +131,8 @@ type Point struct {
 }
 
 // SideFigure is the latest figure a side gives for a metric and party.
+// Unit is what the figures of a count count ("tank"), or the kind of
+// people a figure counts only (Figure.Unit).
 type SideFigure struct {
 	Metric    string    `json:"metric,omitempty"`
 	Unit      string    `json:"unit,omitempty"`
@@ -144,7 +150,7 @@ type SideFigure struct {
 // sideFigure returns the figure of a group's source i as SideFigure.
 func (gd *groupData) sideFigure(i int) SideFigure {
 	f := &gd.figs[i]
-	return SideFigure{Side: f.Side, Low: f.Low, High: f.High, Source: f.Source, Document: f.Document,
+	return SideFigure{Side: f.Side, Unit: f.Unit, Low: f.Low, High: f.High, Source: f.Source, Document: f.Document,
 		Published: f.Published, approx: f.Approx, outlet: f.Outlet}
 }
 
@@ -768,6 +774,12 @@ func (f *folder) source(st *state, run []item, base int) int {
 		}
 	}
 	skipRetro := looksBack && news
+	// A figure of people of one kind ("10 civilians") is a part of the
+	// source's toll: its latest figure only when the source gives no toll
+	// of everyone.
+	plain := slices.ContainsFunc(run, func(it item) bool {
+		return st.rows[it.rec].flags&rowKinds == 0 && !(skipRetro && retro(it))
+	})
 	for lo := 0; lo < len(run); {
 		hi := lo + 1
 		for hi < len(run) && run[hi].doc == run[lo].doc {
@@ -777,17 +789,24 @@ func (f *folder) source(st *state, run []item, base int) int {
 			lo = hi
 			continue
 		}
-		repIdx := run[lo].rec
-		rep := st.rows[repIdx].value()
-		for _, it := range run[lo+1 : hi] {
+		repIdx := int32(-1)
+		var rep value
+		for _, it := range run[lo:hi] {
+			if plain && st.rows[it.rec].flags&rowKinds != 0 {
+				continue
+			}
 			v := st.rows[it.rec].value()
 			switch {
-			case v.total:
+			case repIdx < 0, v.total:
 				rep, repIdx = v, it.rec
 			case rep.total:
 			case rep.less(v):
 				rep, repIdx = v, it.rec
 			}
+		}
+		if repIdx < 0 {
+			lo = hi
+			continue
 		}
 		w := &st.rows[repIdx]
 		v, vLow, vHigh := rep, w.flags&rowLow != 0, w.flags&rowHigh != 0
@@ -828,7 +847,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 	f.figs = append(f.figs, Figure{Side: partySide(st.party(w.side), f.actors), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
 		Source: sourceLabel(st.source(nameIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
 		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
-		Approx: st.words.vals[w.approx], Text: t.text, History: hist})
+		Approx: st.words.vals[w.approx], Unit: kindUnit(w.flags), Text: t.text, History: hist})
 	return base
 }
 
@@ -992,7 +1011,12 @@ func (gd *groupData) sidesLatest() []SideFigure {
 		j := slices.IndexFunc(out, func(s SideFigure) bool { return s.Side == f.Side })
 		if j >= 0 {
 			o := &out[j]
-			if f.Published < o.Published || f.Published == o.Published && !(rng{o.Low, o.High}).less(rng{f.Low, f.High}) {
+			// A toll of everyone before a count of one kind, then the latest.
+			switch {
+			case o.Unit == "" && f.Unit != "":
+				continue
+			case o.Unit != "" && f.Unit == "":
+			case f.Published < o.Published || f.Published == o.Published && !(rng{o.Low, o.High}).less(rng{f.Low, f.High}):
 				continue
 			}
 		}
@@ -1105,7 +1129,24 @@ type cand struct {
 	pub    day
 	side   doc.Party
 	outlet string
-	fig    int // the source's figure, or the side's in BySide
+	fig    int    // the source's figure, or the side's in BySide
+	kind   string // the kind of people it counts only (Figure.Unit)
+}
+
+// disagree reports whether two latest figures contradict each other: they
+// do not overlap, and one is not merely a part of the other, a figure of
+// people of one kind (civilians) below a toll of everyone. Figures of two
+// different kinds never do.
+func disagree(x, y *cand) bool {
+	switch {
+	case x.kind == y.kind:
+		return x.hi < y.lo || y.hi < x.lo
+	case x.kind == "":
+		return y.lo > x.hi // more civilians than dead in all
+	case y.kind == "":
+		return x.lo > y.hi
+	}
+	return false
 }
 
 // lowIndex is a source's low bound and its index in its group.
@@ -1126,12 +1167,12 @@ func (st *state) group(gd *groupData, sc *scratch) Group {
 		for i := range gd.figs {
 			f := &gd.figs[i]
 			lo, hi := bounds(f.Low, f.High, f.Approx)
-			cands = append(cands, cand{lo, hi, parseDay(f.Published), f.Side, f.Outlet, i})
+			cands = append(cands, cand{lo, hi, parseDay(f.Published), f.Side, f.Outlet, i, f.Unit})
 		}
 	} else {
 		for i, sf := range gd.bySide {
 			lo, hi := bounds(sf.Low, sf.High, sf.approx)
-			cands = append(cands, cand{lo, hi, parseDay(sf.Published), sf.Side, sf.outlet, i})
+			cands = append(cands, cand{lo, hi, parseDay(sf.Published), sf.Side, sf.outlet, i, sf.Unit})
 		}
 	}
 	sc.cands = cands
@@ -1161,7 +1202,7 @@ func (st *state) group(gd *groupData, sc *scratch) Group {
 	for i := range cands {
 		for j := i + 1; j < len(cands); j++ {
 			x, y := &cands[i], &cands[j]
-			if x.lo <= y.hi && y.lo <= x.hi || growing && (grew(x, y) || grew(y, x)) {
+			if !disagree(x, y) || growing && (grew(x, y) || grew(y, x)) {
 				continue
 			}
 			if x.side == y.side && (x.side != "" || strings.EqualFold(x.outlet, y.outlet)) {
@@ -1205,8 +1246,8 @@ func (st *state) group(gd *groupData, sc *scratch) Group {
 		_, hi := bounds(fi.Low, fi.High, fi.Approx)
 		for y := x + 1; y < len(idx) && y <= x+maxTries && idx[y].low <= hi; y++ {
 			fj := &gd.figs[idx[y].i]
-			if !st.independent(fi, fj, sc) {
-				continue
+			if fi.Unit != fj.Unit || !st.independent(fi, fj, sc) {
+				continue // (a count of civilians does not confirm a toll)
 			}
 			g.Corroborated = true
 			for _, n := range [2]string{fi.Source, fj.Source} {

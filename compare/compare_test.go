@@ -470,6 +470,7 @@ func TestWhat(t *testing.T) {
 		{"", "", "TJ", "event (TJ)"},
 		{"military_losses", "tank", "TJ", "military losses: tank (TJ)"},
 		{"killed", "people", "KG", "killed (KG)"},
+		{"killed", "civilians", "TJ", "killed: civilians (TJ)"},
 	}
 	for _, tt := range tests {
 		if got := What(tt.metric, tt.unit, tt.about); got != tt.want {
@@ -741,5 +742,52 @@ func TestLookBack(t *testing.T) {
 	}
 	if got["Health Ministry"] != 36 || got["Emergencies Ministry"] != 40 {
 		t.Errorf("latest figures %v, want the ministry's 36 of the time and the look back's 40", got)
+	}
+}
+
+// TestPartsOfAToll checks that a figure of people of one kind (civilians,
+// servicemen) is a part of a toll of everyone: below it, no contradiction
+// and no corroboration; above it, a contradiction; and a source's toll is
+// its latest figure even when a later report of it counts one kind.
+func TestPartsOfAToll(t *testing.T) {
+	f := doc.Float
+	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
+	rec := func(d, pub string, side doc.Party, speaker, unit string, v float64) Record {
+		return Record{Document: d, Outlet: d, Published: pub, Metric: "killed", Unit: unit, About: "KG", Side: side,
+			Speaker: speaker, Low: f(v), High: f(v), Event: ev}
+	}
+	tests := []struct {
+		name         string
+		recs         []Record
+		contradicted bool
+		corroborated bool
+	}{
+		{"civilians below a toll", []Record{rec("kg", "2022-09-17", "KG", "Ministry", "", 59), rec("hrw", "2022-10-10", "", "Human Rights Watch", doc.KindCivilians, 10)}, false, false},
+		{"servicemen above a toll", []Record{rec("kg", "2022-09-17", "KG", "Ministry", "", 59), rec("tj", "2022-09-18", "TJ", "Tajik officials", doc.KindServicemen, 200)}, true, false},
+		{"a toll against a toll", []Record{rec("kg", "2022-09-17", "KG", "Ministry", "", 59), rec("tj", "2022-09-18", "TJ", "Tajik officials", "", 200)}, true, false},
+		{"two kinds", []Record{rec("un", "2022-09-17", "", "UN", doc.KindCivilians, 10), rec("icrc", "2022-09-18", "", "ICRC", doc.KindServicemen, 40)}, false, false},
+		{"one kind agreeing", []Record{rec("un", "2022-09-17", "", "UN", doc.KindCivilians, 10), rec("icrc", "2022-09-18", "", "ICRC", doc.KindCivilians, 10)}, false, true},
+		{"a kind agreeing with a toll", []Record{rec("un", "2022-09-17", "", "UN", doc.KindCivilians, 10), rec("icrc", "2022-09-18", "", "ICRC", "", 10)}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := Compare(tt.recs, Options{})
+			if len(rep.Groups) != 1 {
+				t.Fatalf("%d groups, want 1", len(rep.Groups))
+			}
+			g := rep.Groups[0]
+			if (g.Contradiction != nil) != tt.contradicted || g.Corroborated != tt.corroborated {
+				t.Errorf("contradiction %v, corroborated %v; want %v, %v", g.Contradiction, g.Corroborated, tt.contradicted, tt.corroborated)
+			}
+		})
+	}
+	// The ministry's toll stays its latest figure after a report of its
+	// servicemen alone.
+	rep := Compare([]Record{rec("kg1", "2022-09-17", "KG", "Ministry", "", 59), rec("kg2", "2022-09-20", "KG", "Ministry", doc.KindServicemen, 26)}, Options{})
+	if len(rep.Groups) != 1 || len(rep.Groups[0].Figures) != 1 {
+		t.Fatalf("groups %+v", rep.Groups)
+	}
+	if fig := rep.Groups[0].Figures[0]; *fig.Low != 59 || fig.Unit != "" {
+		t.Errorf("latest figure %v %q, want 59 of everyone", *fig.Low, fig.Unit)
 	}
 }

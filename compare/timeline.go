@@ -49,7 +49,11 @@ func (st *state) timeline(opts Options) []Entry {
 		}
 		e := &entries[gd.cluster]
 		for _, sf := range gd.bySide {
-			sf.Metric, sf.Unit = splitMetric(gd.metric)
+			var unit string
+			sf.Metric, unit = splitMetric(gd.metric)
+			if unit != "" {
+				sf.Unit = unit // what a count counts; else the kind of people, if one
+			}
 			sf.About = gd.about
 			e.Figures = append(e.Figures, sf)
 		}
@@ -105,13 +109,14 @@ func boolRank(b bool) int {
 }
 
 // What names a metric, in words, what it counts for the metrics that
-// count things of some kind, and the party it counts: "buildings
-// destroyed (KG)", "area in km² (TJ)", "military losses: tank (TJ)";
-// "event" for a record without a metric.
+// count things of some kind or people of one kind, and the party it
+// counts: "buildings destroyed (KG)", "area in km² (TJ)", "military
+// losses: tank (TJ)", "killed: civilians (TJ)"; "event" for a record
+// without a metric.
 func What(metric, unit string, about doc.Party) string {
 	w := strings.ReplaceAll(metric, "_", " ")
-	if unit != "" && (metric == "count" || metric == "military_losses") {
-		w += ": " + unit
+	if unit != "" && (metric == "count" || metric == "military_losses" || unit == doc.KindCivilians || unit == doc.KindServicemen) {
+		w += ": " + unit // "military losses: tank", "killed: civilians"
 	}
 	if rest, ok := strings.CutSuffix(w, " km2"); ok {
 		w = rest + " in km²"

@@ -7,6 +7,14 @@ const (
 	EvidenceUnknown   = "unknown"
 )
 
+// Units of a claim that counts people of one kind ("at least 10
+// civilians", "including 26 servicemen"): a toll of them is a part of a
+// toll of all the dead.
+const (
+	KindCivilians  = "civilians"
+	KindServicemen = "servicemen"
+)
+
 // Claim is a figure joined to what it measures (Metric), whom it is about,
 // who states it and on what evidence.
 type Claim struct {
@@ -27,7 +35,9 @@ type Claim struct {
 	Start       int      `json:"start"`
 	End         int      `json:"end"`
 	Text        string   `json:"text"`
-	// Approx and Unit are those of the figure ("about", "people").
+	// Approx and Unit are those of the figure ("about", "people"); a
+	// figure of people of one kind has that kind as its unit
+	// (KindCivilians, KindServicemen).
 	Approx string `json:"approx,omitempty"`
 	Unit   string `json:"unit,omitempty"`
 	// Hedged is set when the figure is reported with a hedge ("allegedly",

@@ -155,6 +155,9 @@ func figureText(f compare.Figure) string {
 	if f.Approx == doc.ApproxAbout && f.Low != nil && f.High != nil && *f.Low == *f.High {
 		figure = "about " + figure // "about 100": the comparison allows a tenth either way
 	}
+	if f.Unit != "" {
+		figure += " " + f.Unit // "5 civilians": a part of a toll
+	}
 	return fmt.Sprintf("**%s** (%s)", figure, strings.Join(notes, "; "))
 }
 

@@ -151,7 +151,11 @@ func compareEvents(rep compare.Report) []eventView {
 			gv.Flagged = contradictionText(g.Contradiction)
 		}
 		for _, f := range g.Figures {
-			row := figureRow{Figure: f, Value: figure(f.Low, f.High, f.Approx), Link: claimURL(f.Document, f.Claim),
+			value := figure(f.Low, f.High, f.Approx)
+			if f.Unit != "" {
+				value += " " + f.Unit // "5 civilians": a part of a toll
+			}
+			row := figureRow{Figure: f, Value: value, Link: claimURL(f.Document, f.Claim),
 				Side: compare.SideLabel(f.Side), Via: strings.Join(f.Via, " → "), Evidence: evidenceText(f.Evidence)}
 			row.Contradicted = slices.Contains(contra, row.Side)
 			for _, p := range f.History {
