@@ -1287,8 +1287,8 @@ func (s *state) countsOther(k int) bool {
 	case ",", "and", "to", "from", "on", "for", "by", "with", "after", "before", "during", "since", "over", "across", "near":
 		return false // "forced 137,000 to flee": no noun after the figure
 	}
-	if strings.HasSuffix(w, "ly") {
-		return false
+	if strings.HasSuffix(w, "ly") || len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return false // an adverb, or a verb: "11 received gunshot wounds"
 	}
 	if k+1 < len(s.lows) && (s.lx.is("people", s.lows, k+1) > 0 || s.lx.is("building", s.lows, k+1) > 0) {
 		return false // an adjective before the counted noun
@@ -1384,6 +1384,13 @@ func (s *state) peopleKind(b, e int) string {
 		}
 		if s.isQ[k] != 0 && s.isQ[k] != s.isQ[b] || s.hard(k) {
 			break
+		}
+		if k < e {
+			continue
+		}
+		switch s.lows[k] {
+		case ",", "and", "when", "after", "as", "by", "while", "in", "on", "at", "near", "from", "with", "during":
+			return "" // past the figure's noun: "10 wounded when Kyrgyz border guards opened fire"
 		}
 	}
 	return ""
@@ -2548,6 +2555,9 @@ func (s *state) doer(m partyMark) bool {
 		if p := s.lows[m.word-1]; p == "-" || p == "–" || s.lx.is("not-about", s.lows, m.word-1) > 0 {
 			return true
 		}
+		if m.word > 1 && s.lows[m.word-1] == "the" && s.lx.is("not-about", s.lows, m.word-2) > 0 {
+			return true // "by the Tajik side"
+		}
 	}
 	sp := m.span
 	if sp.End < len(s.text) && (s.text[sp.End] == '-' || strings.HasPrefix(s.text[sp.End:], "–")) {
@@ -2577,7 +2587,11 @@ func (s *state) inflicter(m partyMark) bool {
 	if k+f+1 < len(s.lows) && s.lows[k+f] == "of" && strings.HasSuffix(s.lows[k+f+1], "ing") && s.lx.is("strike", s.lows, k+f+1) > 0 {
 		return true
 	}
-	return m.word > 0 && s.lows[m.word-1] == "by"
+	k = m.word - 1
+	if k > 0 && s.lows[k] == "the" {
+		k-- // "by the Tajik side"
+	}
+	return k >= 0 && s.lows[k] == "by"
 }
 
 // column returns the party of the table column that holds word k, for
