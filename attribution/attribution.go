@@ -133,6 +133,8 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.runOn))]
 		s.articleSources(out[k:])
 		s.relativeSources(out[k:])
+		s.wholeNames(out[k:])
+		s.withoutBullets(out[k:])
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
 		s.parallelReports(out[k:])
 		s.wholeAccordingTo(out[k:])
@@ -489,6 +491,45 @@ func (s *state) articleSources(ats []doc.Attribution) {
 	}
 }
 
+// wholeNames widens a source that ends inside the mention of an entity to
+// the mention's end: "according to the Emergencies Ministry" at the end of
+// a line without a full stop had the source "the Emergencies".
+func (s *state) wholeNames(ats []doc.Attribution) {
+	for i := range ats {
+		src := ats[i].Source
+		if src == nil {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.Start >= src.End {
+				break
+			}
+			sp := doc.Span{Start: src.Start, End: m.End}
+			if m.Start >= src.Start && m.End > src.End && !overlaps(sp, ats[i].Content) && (ats[i].Cue == nil || !overlaps(sp, ats[i].Cue.Span())) {
+				ats[i].Source, ats[i].Speaker = ptr(doc.MentionOf(s.text, sp)), s.speaker(sp)
+				break
+			}
+		}
+	}
+}
+
+// withoutBullets starts a content after the bullet of a list's line that
+// opens it ("- Houses destroyed in Kyrgyzstan: about 500, according to
+// …").
+func (s *state) withoutBullets(ats []doc.Attribution) {
+	for i := range ats {
+		c := &ats[i].Content
+		k := s.wordAt(c.Start)
+		if k+1 >= len(s.words) || s.words[k].start != c.Start || s.words[k+1].start >= c.End {
+			continue
+		}
+		switch s.words[k].low {
+		case "-", "–", "—", "•", "*", "·":
+			c.Start = s.words[k+1].start
+		}
+	}
+}
+
 // relativeSources cuts a source that holds a relative clause whose own
 // subject speaks ("one of 342 homes that the Kyrgyz authorities say were
 // burned") to that subject: what comes before the relative pronoun is
@@ -523,7 +564,7 @@ func (s *state) relativeSources(ats []doc.Attribution) {
 // noSpeaker reports whether at's source can speak for no one: articles
 // alone ("Baku did not comment on the claim" is no claim of "the"), a
 // label before a colon (an interview's "Q: How many …", a fact check's
-// "Claim: …"), a question after one ("FACT CHECK: Did …?"), or a figure
+// "Claim: …", a list's "Killed in Kyrgyzstan: 59"), a question after one ("FACT CHECK: Did …?"), or a figure
 // before a cue the lists do not know ("144 people had sought medical
 // help").
 func (s *state) noSpeaker(at doc.Attribution) bool {
@@ -544,7 +585,8 @@ func (s *state) noSpeaker(at doc.Attribution) bool {
 		// Tajikistan lose 300 soldiers?") after the colon reports no
 		// one's words.
 		rest := strings.TrimLeft(s.text[at.Content.End:], " \t\"'”’»")
-		return s.lx.label[segment.Lower(at.Source.Text)] || strings.HasPrefix(rest, "?")
+		first, _, _ := strings.Cut(segment.Lower(at.Source.Text), " ")
+		return s.lx.label[segment.Lower(at.Source.Text)] || s.lx.labelHead[first] || strings.HasPrefix(rest, "?")
 	}
 	return false
 }
@@ -1744,3 +1786,6 @@ func (s *state) paragraphOf(off int) int {
 func hasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
+
+// overlaps reports whether spans a and b share a byte.
+func overlaps(a, b doc.Span) bool { return a.Start < b.End && b.Start < a.End }

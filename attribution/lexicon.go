@@ -135,6 +135,9 @@ type lexicon struct {
 	// label holds the words that label a line before a colon ("Claim:",
 	// "FACT CHECK:", "Update:"): no sources.
 	label map[string]bool
+	// labelHead holds the words that open a label of a figure before a
+	// colon ("Killed in Kyrgyzstan: 59").
+	labelHead map[string]bool
 	// tell holds cues whose object names whom the source told ("told
 	// Reuters").
 	tell map[string]bool
@@ -148,7 +151,7 @@ type lexicon struct {
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{strong: newPhrases(), cues: newPhrases(), aside: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
-		lead: map[string]bool{}, org: map[string]bool{}, label: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
+		lead: map[string]bool{}, org: map[string]bool{}, label: map[string]bool{}, labelHead: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
 	lines, err := dataLines("cues.txt")
 	if err != nil {
 		return nil, err
@@ -218,6 +221,8 @@ func loadLexicon() (*lexicon, error) {
 			lx.org[word] = true
 		case "label":
 			lx.label[word] = true
+		case "label-head":
+			lx.labelHead[word] = true
 		case "tell":
 			lx.tell[word] = true
 		case "count-at":

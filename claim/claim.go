@@ -660,7 +660,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	}
 	// A label before a colon that opens the sentence: "Killed: 59
 	// citizens", "Houses destroyed: 427".
-	if k := b - 1; k > sent[0] && k-sent[0] <= 4 && s.lows[k] == ":" && bestScore > 0 {
+	if k := b - 1; k > sent[0] && k-sent[0] <= 6 && s.lows[k] == ":" && bestScore > 0 {
 		for st := sent[0]; st < k; st++ {
 			if n, m := s.lx.metrics.match(s.lows[:k], st); n > 0 {
 				return metricCue{st, n, m}, true
@@ -1578,6 +1578,42 @@ func (s *state) moreAround(b, e int) bool {
 
 // attribute sets who states the claim: the innermost attribution whose
 // content holds the figure, else the document's outlet.
+// sourceInParens returns the source named alone in parentheses right
+// after the figure at q, the way lists credit a figure: an organisation or
+// person ("59 (Ministry of Health)"), or a body of government without an
+// entity ("41 (Sughd regional authorities)"), with the entity if any, and
+// the span of the name.
+func (s *state) sourceInParens(q doc.Span) (*doc.Entity, doc.Span, bool) {
+	rest := s.text[q.End:]
+	skip := len(rest) - len(strings.TrimLeft(rest, " "))
+	if !strings.HasPrefix(rest[skip:], "(") {
+		return nil, doc.Span{}, false
+	}
+	open := q.End + skip
+	cl := strings.IndexByte(s.text[open:], ')')
+	if cl < 0 || cl > 80 {
+		return nil, doc.Span{}, false
+	}
+	inner := doc.Span{Start: open + 1, End: open + cl}
+	for i := range s.a.Entities {
+		e := &s.a.Entities[i]
+		if e.Kind != doc.KindOrganization && e.Kind != doc.KindPerson && e.Kind != doc.KindOutlet {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if inner.Contains(m.Span()) && strings.TrimSpace(s.text[inner.Start:m.Start]) == "" || inner.Contains(m.Span()) && strings.EqualFold(strings.TrimSpace(s.text[inner.Start:m.Start]), "the") {
+				if strings.TrimSpace(s.text[m.End:inner.End]) == "" {
+					return e, inner, true
+				}
+			}
+		}
+	}
+	if words := strings.Fields(s.text[inner.Start:inner.End]); len(words) > 0 && len(words) <= 6 && s.government(s.text[inner.Start:inner.End]) {
+		return nil, inner, true
+	}
+	return nil, doc.Span{}, false
+}
+
 // relativeReport returns the attribution of a relative clause on the
 // figure at q ("342 homes that the Kyrgyz authorities say were burned"):
 // its source follows the figure's words and "that" or "which" with
@@ -1694,6 +1730,24 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		best = s.reportBefore(q)
 	}
 	if best < 0 {
+		if e, sp, ok := s.sourceInParens(q); ok {
+			// "Killed in Kyrgyzstan: 59 (Ministry of Health)", "41 (Sughd
+			// regional authorities)"
+			c.SpeakerText = s.text[sp.Start:sp.End]
+			if e != nil {
+				c.Speaker, c.Side = e.ID, e.Side
+			}
+			for _, m := range s.marks {
+				if c.Side == "" && sp.Contains(s.wordsSpan(m.word, m.end)) {
+					c.Side = m.party
+				}
+			}
+			if c.Side == "" && s.government(c.SpeakerText) && s.named(s.home) {
+				c.Side = s.home
+			}
+			c.Hedged = s.hedgeNear(q)
+			return
+		}
 		if e := s.outlet(); e != nil {
 			c.Speaker = e.ID
 		}
@@ -2167,7 +2221,9 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			// dead: "55 people were killed in clashes near Kok-Tash".)
 			continue
 		}
-		if s.doer(m) {
+		if s.doer(m) && !(c.Metric == "displaced" && m.place && s.after(m, "from")) {
+			// (People evacuated from a place are its people: "Evacuated
+			// from Batken region: 136,000".)
 			if !s.inflicter(m) {
 			} else if doer == "" {
 				doer = m.party
@@ -2195,6 +2251,8 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			switch {
 			case s.isQ[k] != 0 && (k == lo || s.isQ[k-1] != s.isQ[k]):
 				score += 2
+			case s.lows[k] == ":" && m.end <= k && k-sent[0] <= 6:
+				score++ // the figure's label: "Killed in Kyrgyzstan: 59"
 			case s.lows[k] == ";" || s.hard(k):
 				score += 20
 			case s.lows[k] == "," && k+1 < len(s.lows) && s.lx.is("clause", s.lows, k+1) > 0,
@@ -2410,6 +2468,15 @@ func (s *state) secondConjunct(b int) bool {
 	return false
 }
 
+// after reports whether the mark m follows word w, or w and "the".
+func (s *state) after(m partyMark, w string) bool {
+	k := m.word - 1
+	if k > 0 && s.lows[k] == "the" {
+		k--
+	}
+	return k >= 0 && s.lows[k] == w
+}
+
 // eventBetween reports whether a word of a violent event (events.txt:
 // clashes, shelling …) stands among words [from, to).
 func (s *state) eventBetween(from, to int) bool {
@@ -2587,11 +2654,7 @@ func (s *state) inflicter(m partyMark) bool {
 	if k+f+1 < len(s.lows) && s.lows[k+f] == "of" && strings.HasSuffix(s.lows[k+f+1], "ing") && s.lx.is("strike", s.lows, k+f+1) > 0 {
 		return true
 	}
-	k = m.word - 1
-	if k > 0 && s.lows[k] == "the" {
-		k-- // "by the Tajik side"
-	}
-	return k >= 0 && s.lows[k] == "by"
+	return s.after(m, "by") // "by Kyrgyz shelling", "by the Tajik side"
 }
 
 // column returns the party of the table column that holds word k, for
