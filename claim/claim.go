@@ -99,9 +99,10 @@ type state struct {
 }
 
 // singles returns qs with a figure of one added for each victim named in
-// the singular with "a", "an" or "один" as the subject of a verb of
-// killing or wounding ("A Tajik border guard was killed", "a 75-year-old
-// man was shot dead", "ранен один таджикский пограничник"), in text order.
+// the singular with "a", "an" or "один" as the subject or object of a verb
+// of killing or wounding ("A Tajik border guard was killed", "a 75-year-old
+// man was shot dead", "killed a teenager", "ранен один таджикский
+// пограничник"), in text order.
 // qs is returned as it is when there is none.
 func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 	var add []doc.Quantity
@@ -110,6 +111,11 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 			var verbBefore bool
 			switch s.lows[k] {
 			case "a", "an":
+				// "allegedly killed a teenager": the victim as the object.
+				if k > sent[0] {
+					n, m := s.lx.metrics.match(s.lows[:k], k-1)
+					verbBefore = n == 1 && (m == "killed" || m == "injured") && strings.HasSuffix(s.lows[k-1], "ed") || n == 1 && strings.HasSuffix(s.lows[k-1], "ing") && (m == "killed" || m == "injured")
+				}
 			case "один", "одна":
 				// "ранен один таджикский пограничник": the verb may come
 				// first.
@@ -2604,7 +2610,7 @@ func (s *state) doer(m partyMark) bool {
 		// forces", "Kyrgyz troops lost 20 men") are doers: "Kyrgyz forces
 		// had killed 35 civilians", "accused Kyrgyz forces of shelling".
 		// A side is also where losses fall ("34 dead on the Kyrgyz side").
-		if f > 0 && s.lows[m.end] != "side" && m.word > 0 && s.isQ[m.word-1] == 0 && s.lows[m.word-1] != "of" {
+		if f > 0 && s.lows[m.end] != "side" && (m.word == 0 || s.isQ[m.word-1] == 0 && s.lows[m.word-1] != "of") {
 			for k < len(s.lows) && (s.lows[k] == "had" || s.lows[k] == "have" || s.lows[k] == "has") {
 				k++
 			}
@@ -2648,6 +2654,16 @@ func (s *state) inflicter(m partyMark) bool {
 	f := s.lx.is("force", s.lows, k)
 	if f > 0 && s.lx.is("strike", s.lows, k+f) > 0 {
 		return true
+	}
+	if f > 0 {
+		// Forces killing: "Kyrgyz forces allegedly killed a teenager".
+		v := k + f
+		for v < len(s.lows) && (s.lows[v] == "allegedly" || s.lows[v] == "reportedly" || s.lows[v] == "had" || s.lows[v] == "have" || s.lows[v] == "has") {
+			v++
+		}
+		if n, m := s.lx.metrics.match(s.lows, v); n > 0 && (m == "killed" || m == "injured") && strings.HasSuffix(s.lows[v], "ed") {
+			return true
+		}
 	}
 	// Accused of striking: "accused Kyrgyz troops of firing at a school",
 	// "accused Kyrgyzstan of shelling".
