@@ -321,8 +321,9 @@ func (s *state) yesNoQuestion(sent [2]int) bool {
 
 // statementAuthor returns the party of the body whose statement the
 // document is, by its first line ("Statement of the Ministry of Foreign
-// Affairs of the Kyrgyz Republic", "Заявление МИД Таджикистана"): the
-// party it names first; "" for any other document.
+// Affairs of the Kyrgyz Republic", "Заявление МИД Таджикистана", or the
+// body's name over a line "Заявление"): the party it names first; "" for
+// any other document.
 func (s *state) statementAuthor() doc.Party {
 	end := strings.IndexByte(s.text, '\n')
 	if end < 0 {
@@ -332,6 +333,19 @@ func (s *state) statementAuthor() doc.Party {
 	opens := false
 	for _, p := range [...]string{"statement of ", "statement by ", "press release of ", "заявление ", "сообщение "} {
 		opens = opens || strings.HasPrefix(line, p)
+	}
+	if !opens && s.government(line) {
+		// The body on a line of its own, then the kind of document:
+		// "Министерство иностранных дел Республики Таджикистан" /
+		// "Заявление".
+		next := strings.TrimLeft(s.text[end:], " \t\r\n")
+		if nl := strings.IndexByte(next, '\n'); nl >= 0 {
+			next = next[:nl]
+		}
+		switch strings.TrimRight(segment.Lower(strings.TrimSpace(next)), ".:") {
+		case "statement", "press release", "заявление", "сообщение", "информационное сообщение", "пресс-релиз":
+			opens = true
+		}
 	}
 	if !opens {
 		return ""
