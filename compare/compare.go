@@ -1068,7 +1068,7 @@ func cumulative(metric string) bool { return metric != "area_km2" }
 
 // dailyGrowth is how many times a toll may grow in a day between two
 // reports for the lower, earlier one not to contradict the later one.
-const dailyGrowth = 1.5
+const dailyGrowth = 2
 
 // independent reports whether two sources are independent of each other:
 // of different sides, or both independent, published by different outlets
