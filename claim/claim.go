@@ -1762,8 +1762,10 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 					c.Side = m.party
 				}
 			}
-			if c.Side == "" && s.government(c.SpeakerText) && s.named(s.home) {
-				c.Side = s.home
+			if c.Side == "" && s.body(c.SpeakerText) {
+				if c.Side = s.home; !s.named(c.Side) {
+					c.Side = s.sentenceParty(q, sp) // "Killed in Kyrgyzstan: 59 (Ministry of Health)"
+				}
 			}
 			c.Hedged = s.hedgeNear(q)
 			return
@@ -1843,6 +1845,12 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			c.Side = s.home
 		case s.home == "":
 			c.Side = s.titleState()
+			if c.Side == "" && s.body(at.Source.Text) {
+				// "Houses destroyed in Kyrgyzstan: about 500, according
+				// to the Emergencies Ministry": the state whose losses it
+				// counts.
+				c.Side = s.sentenceParty(q, at.Source.Span())
+			}
 		}
 		if c.Side == "" && at.Source != nil && s.localSource(at.Source.Span()) {
 			// "Local officials say 47 villagers were killed in the Batken
@@ -1888,6 +1896,24 @@ func (s *state) localSource(src doc.Span) bool {
 		}
 	}
 	return false
+}
+
+// sentenceParty returns the one party that the sentence of the figure at
+// q names other than in the source at src or as a doer ("by Tajik
+// shelling"); "" when none or more than one.
+func (s *state) sentenceParty(q, src doc.Span) doc.Party {
+	si := s.words[s.wordAt(q.Start)].sent
+	var p doc.Party
+	for _, m := range s.marks {
+		if s.words[m.word].sent != si || src.Contains(m.span) || s.doer(m) {
+			continue
+		}
+		if p != "" && p != m.party {
+			return ""
+		}
+		p = m.party
+	}
+	return p
 }
 
 // placeParty returns the one party whose places the sentence of the
@@ -2062,6 +2088,27 @@ func (s *state) namesBody(src doc.Span) bool {
 		switch s.lows[k] {
 		case "government", "authorities", "official", "officials", "minister", "министр", "governor", "akim", "глава": // the state's own voice or its officials
 		default:
+			return true
+		}
+	}
+	return false
+}
+
+// body reports whether a name is that of a body of government ("the
+// Emergencies Ministry", "Sughd regional authorities" is not): a word of
+// government other than those of officials in general.
+func (s *state) body(name string) bool {
+	toks := segment.AppendTokens(nil, name, 0, len(name))
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = segment.Lower(name[t.Start:t.End])
+	}
+	for k, w := range words {
+		switch w {
+		case "official", "officials", "authorities", "authority", "government", "власти":
+			continue
+		}
+		if s.lx.is("government", words, k) > 0 {
 			return true
 		}
 	}
