@@ -591,6 +591,15 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			return metricCue{k, n, m}, true
 		}
 	}
+	// The metric of the whole it is a part of ("Of the 59 dead, 37 were
+	// servicemen").
+	if w, ok := s.wholeBefore(b); ok {
+		for k := w[0]; k < w[1]; k++ {
+			if n, m := s.lx.metrics.match(s.lows[:w[1]], k); n > 0 {
+				return metricCue{k, n, m}, true
+			}
+		}
+	}
 	// Rightwards, unless the figure counts something else first ("41
 	// casualties and evacuation of …"); past the modifiers of a counted
 	// noun ("35 citizens of Tajikistan, among them women, were killed").
@@ -775,6 +784,11 @@ func (s *state) skipModifiers(k, end int) int {
 			continue
 		case ",":
 			n := s.lx.is("part", s.lows, k+1)
+			for j := k + 1; n == 0 && j+1 < end && j <= k+5; j++ {
+				if s.lows[j] == "of" && (s.lows[j+1] == "them" || s.lows[j+1] == "whom") {
+					n = j + 2 - (k + 1) // "more than half of them children"
+				}
+			}
 			if n == 0 {
 				return k
 			}
@@ -1546,7 +1560,33 @@ func (s *state) previousClaim(si int, out []doc.Claim, metric string, across boo
 // that ends before word from: a "part" phrase stands between them ("of
 // which 36") or a "part-after" phrase follows the figure ("19 of them").
 func (s *state) partOf(b, e, from int) bool {
-	return s.partBefore(b, from) || s.lx.is("part-after", s.lows, e) > 0
+	_, whole := s.wholeBefore(b)
+	return whole || s.partBefore(b, from) || s.lx.is("part-after", s.lows, e) > 0
+}
+
+// wholeBefore returns the words of the figure that a sentence opens with
+// as the whole of the figure at word b: "Of the 59 dead, 37 were
+// servicemen", "Among the 144 wounded, 19 are children".
+func (s *state) wholeBefore(b int) ([2]int, bool) {
+	first := s.sents[s.words[b].sent][0]
+	k := first
+	if k >= b || s.lows[k] != "of" && s.lows[k] != "among" && s.lows[k] != "из" {
+		return [2]int{}, false
+	}
+	k++
+	if k < b && s.lows[k] == "the" {
+		k++
+	}
+	if k >= b || s.isQ[k] == 0 || b < 2 || s.lows[b-1] != "," {
+		return [2]int{}, false
+	}
+	end := s.qend[s.isQ[k]-1]
+	for j := end; j < b-1; j++ {
+		if s.isQ[j] != 0 || s.hard(j) {
+			return [2]int{}, false
+		}
+	}
+	return [2]int{k, b - 1}, true
 }
 
 // partBefore reports whether a "part" phrase ("of which", "including")
