@@ -2762,6 +2762,9 @@ func (s *state) inflicter(m partyMark) bool {
 		for v < len(s.lows) && (s.lows[v] == "allegedly" || s.lows[v] == "reportedly" || s.lows[v] == "had" || s.lows[v] == "have" || s.lows[v] == "has") {
 			v++
 		}
+		if v >= len(s.lows) {
+			return false
+		}
 		if n, m := s.lx.metrics.match(s.lows, v); n > 0 && (m == "killed" || m == "injured") && strings.HasSuffix(s.lows[v], "ed") {
 			return true
 		}
