@@ -1003,6 +1003,7 @@ func (s *state) claims() []doc.Claim {
 		}
 		c.Total = (c.Total || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
 		c.Increment = s.moreAround(b, e)
+		c.Partial = losses(c.Metric) && s.partial(b, max(e, cue.word+cue.n))
 		if ok && c.Breakdown == "" && c.Metric == "injured" && s.lx.is("condition", s.lows, cue.word) > 0 {
 			// "…, and 8 are in critical condition", "Another 19 remain in
 			// intensive care": some of the wounded counted before.
@@ -1621,6 +1622,46 @@ func (s *state) totalBefore(b int) bool {
 		return k < b
 	case "in":
 		return k+1 < b && (s.lows[k+1] == "total" || s.lows[k+1] == "all")
+	}
+	return false
+}
+
+// partial reports whether the figure at words [b,e) (with its metric)
+// counts one incident or place of an event only: a clause "when" a
+// munition hit something follows it
+// ("nine people killed when a drone struck the village mosque"), "alone"
+// follows a place after it ("47 villagers were killed in the Batken region
+// alone"), or its sentence opens "In one case" ("In one attack, …").
+func (s *state) partial(b, e int) bool {
+	sent := s.sents[s.words[b].sent]
+	if k := sent[0]; k+2 < b && s.lows[k] == "in" && s.lows[k+1] == "one" {
+		return true
+	}
+	place := false
+	for k := e; k < sent[1] && k < e+12; k++ {
+		switch {
+		case s.isQ[k] != 0 || s.hard(k) || s.lows[k] == ";":
+			return false
+		case s.lows[k] == "when":
+			// A munition hitting something: "when a drone struck the
+			// mosque", not "when border guards opened fire".
+			munition := false
+			for j := k + 1; j < sent[1] && j <= k+5; j++ {
+				switch s.lows[j] {
+				case "drone", "shell", "missile", "rocket", "mortar", "bomb", "mine", "grenade", "projectile", "strike", "airstrike":
+					munition = true
+				}
+				if munition && (s.lx.is("strike", s.lows, j) > 0 || s.lows[j] == "exploded" || s.lows[j] == "landed") {
+					return true
+				}
+			}
+			return false
+		case s.lows[k] == "alone":
+			return place
+		}
+		for _, m := range s.marks {
+			place = place || m.word == k && m.place
+		}
 	}
 	return false
 }

@@ -204,6 +204,9 @@ func renderClaims(a *doc.Analysis) string {
 		if c.Increment {
 			b.WriteString(" increment")
 		}
+		if c.Partial {
+			b.WriteString(" partial")
+		}
 		if c.SpeakerText != "" {
 			fmt.Fprintf(&b, " speaker_text=%q", c.SpeakerText)
 		}

@@ -69,7 +69,7 @@ type rowText struct {
 }
 
 // rowFlags are a row's booleans.
-type rowFlags uint8
+type rowFlags uint16
 
 const (
 	rowHedged rowFlags = 1 << iota
@@ -80,11 +80,15 @@ const (
 	rowIncrement
 	rowCivilians  // the figure counts civilians only (doc.KindCivilians)
 	rowServicemen // the figure counts servicemen only (doc.KindServicemen)
+	rowPartial    // a figure of one incident or place (Record.Partial)
 )
 
 // rowKinds are the flags of a figure that counts people of one kind: a
-// part of a toll of everyone.
-const rowKinds = rowCivilians | rowServicemen
+// part of a toll of everyone; rowParts those of any part of a toll.
+const (
+	rowKinds = rowCivilians | rowServicemen
+	rowParts = rowKinds | rowPartial
+)
 
 // kindFlag returns the row flag of a record's unit.
 func kindFlag(unit string) rowFlags {
@@ -273,6 +277,9 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 		w.flags |= rowBreakdown
 	}
 	w.flags |= kindFlag(r.Unit)
+	if r.Partial {
+		w.flags |= rowPartial
+	}
 	if r.Low != nil {
 		w.flags |= rowLow
 	}

@@ -116,7 +116,10 @@ type Figure struct {
 	// kind only (doc.KindCivilians, doc.KindServicemen): a part of a toll,
 	// which contradicts a toll of everyone only by exceeding it.
 	Unit string `json:"unit,omitempty"`
-	Text string `json:"text,omitempty"`
+	// Partial is set for a figure of one incident or place of the event
+	// (doc.Claim.Partial), which contradicts a toll only by exceeding it.
+	Partial bool   `json:"partial,omitempty"`
+	Text    string `json:"text,omitempty"`
 	// History lists the source's earlier figures, oldest first: an
 	// evolving toll (24 → 36 → 59) is one figure, never counted twice.
 	History []Point `json:"history,omitempty"`
@@ -145,13 +148,14 @@ type SideFigure struct {
 	Published string    `json:"published"`
 	approx    string
 	outlet    string
+	partial   bool
 }
 
 // sideFigure returns the figure of a group's source i as SideFigure.
 func (gd *groupData) sideFigure(i int) SideFigure {
 	f := &gd.figs[i]
 	return SideFigure{Side: f.Side, Unit: f.Unit, Low: f.Low, High: f.High, Source: f.Source, Document: f.Document,
-		Published: f.Published, approx: f.Approx, outlet: f.Outlet}
+		Published: f.Published, approx: f.Approx, outlet: f.Outlet, partial: f.Partial}
 }
 
 // labelParty is the inverse of SideLabel.
@@ -774,11 +778,11 @@ func (f *folder) source(st *state, run []item, base int) int {
 		}
 	}
 	skipRetro := looksBack && news
-	// A figure of people of one kind ("10 civilians") is a part of the
-	// source's toll: its latest figure only when the source gives no toll
-	// of everyone.
+	// A figure of people of one kind ("10 civilians") or of one incident
+	// is a part of the source's toll: its latest figure only when the
+	// source gives no toll of everyone.
 	plain := slices.ContainsFunc(run, func(it item) bool {
-		return st.rows[it.rec].flags&rowKinds == 0 && !(skipRetro && retro(it))
+		return st.rows[it.rec].flags&rowParts == 0 && !(skipRetro && retro(it))
 	})
 	for lo := 0; lo < len(run); {
 		hi := lo + 1
@@ -792,7 +796,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 		repIdx := int32(-1)
 		var rep value
 		for _, it := range run[lo:hi] {
-			if plain && st.rows[it.rec].flags&rowKinds != 0 {
+			if plain && st.rows[it.rec].flags&rowParts != 0 {
 				continue
 			}
 			v := st.rows[it.rec].value()
@@ -847,7 +851,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 	f.figs = append(f.figs, Figure{Side: partySide(st.party(w.side), f.actors), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
 		Source: sourceLabel(st.source(nameIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
 		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
-		Approx: st.words.vals[w.approx], Unit: kindUnit(w.flags), Text: t.text, History: hist})
+		Approx: st.words.vals[w.approx], Unit: kindUnit(w.flags), Partial: w.flags&rowPartial != 0, Text: t.text, History: hist})
 	return base
 }
 
@@ -1013,9 +1017,9 @@ func (gd *groupData) sidesLatest() []SideFigure {
 			o := &out[j]
 			// A toll of everyone before a count of one kind, then the latest.
 			switch {
-			case o.Unit == "" && f.Unit != "":
+			case o.Unit == "" && !o.partial && (f.Unit != "" || f.Partial):
 				continue
-			case o.Unit != "" && f.Unit == "":
+			case (o.Unit != "" || o.partial) && f.Unit == "" && !f.Partial:
 			case f.Published < o.Published || f.Published == o.Published && !(rng{o.Low, o.High}).less(rng{f.Low, f.High}):
 				continue
 			}
@@ -1131,14 +1135,23 @@ type cand struct {
 	outlet string
 	fig    int    // the source's figure, or the side's in BySide
 	kind   string // the kind of people it counts only (Figure.Unit)
+	part   bool   // a figure of one incident or place (Figure.Partial)
 }
 
 // disagree reports whether two latest figures contradict each other: they
 // do not overlap, and one is not merely a part of the other, a figure of
-// people of one kind (civilians) below a toll of everyone. Figures of two
-// different kinds never do.
+// people of one kind (civilians) or of one incident below a toll of
+// everyone. Figures of two different kinds, or of two incidents, never do.
 func disagree(x, y *cand) bool {
 	switch {
+	case x.part && y.part:
+		return false // two incidents
+	case x.part && y.kind == "":
+		return x.lo > y.hi
+	case y.part && x.kind == "":
+		return y.lo > x.hi
+	case x.part || y.part:
+		return false
 	case x.kind == y.kind:
 		return x.hi < y.lo || y.hi < x.lo
 	case x.kind == "":
@@ -1167,12 +1180,12 @@ func (st *state) group(gd *groupData, sc *scratch) Group {
 		for i := range gd.figs {
 			f := &gd.figs[i]
 			lo, hi := bounds(f.Low, f.High, f.Approx)
-			cands = append(cands, cand{lo, hi, parseDay(f.Published), f.Side, f.Outlet, i, f.Unit})
+			cands = append(cands, cand{lo, hi, parseDay(f.Published), f.Side, f.Outlet, i, f.Unit, f.Partial})
 		}
 	} else {
 		for i, sf := range gd.bySide {
 			lo, hi := bounds(sf.Low, sf.High, sf.approx)
-			cands = append(cands, cand{lo, hi, parseDay(sf.Published), sf.Side, sf.outlet, i, sf.Unit})
+			cands = append(cands, cand{lo, hi, parseDay(sf.Published), sf.Side, sf.outlet, i, sf.Unit, sf.partial})
 		}
 	}
 	sc.cands = cands
@@ -1246,7 +1259,7 @@ func (st *state) group(gd *groupData, sc *scratch) Group {
 		_, hi := bounds(fi.Low, fi.High, fi.Approx)
 		for y := x + 1; y < len(idx) && y <= x+maxTries && idx[y].low <= hi; y++ {
 			fj := &gd.figs[idx[y].i]
-			if fi.Unit != fj.Unit || !st.independent(fi, fj, sc) {
+			if fi.Unit != fj.Unit || fi.Partial || fj.Partial || !st.independent(fi, fj, sc) {
 				continue // (a count of civilians does not confirm a toll)
 			}
 			g.Corroborated = true

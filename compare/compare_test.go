@@ -746,10 +746,12 @@ func TestLookBack(t *testing.T) {
 }
 
 // TestPartsOfAToll checks that a figure of people of one kind (civilians,
-// servicemen) is a part of a toll of everyone: below it, no contradiction
-// and no corroboration; above it, a contradiction; and a source's toll is
-// its latest figure even when a later report of it counts one kind.
+// servicemen) or of one incident is a part of a toll of everyone: below
+// it, no contradiction and no corroboration; above it, a contradiction;
+// and a source's toll is its latest figure even when a later report of it
+// counts one kind.
 func TestPartsOfAToll(t *testing.T) {
+	partial := func(r Record) Record { r.Partial = true; return r }
 	f := doc.Float
 	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
 	rec := func(d, pub string, side doc.Party, speaker, unit string, v float64) Record {
@@ -768,6 +770,11 @@ func TestPartsOfAToll(t *testing.T) {
 		{"two kinds", []Record{rec("un", "2022-09-17", "", "UN", doc.KindCivilians, 10), rec("icrc", "2022-09-18", "", "ICRC", doc.KindServicemen, 40)}, false, false},
 		{"one kind agreeing", []Record{rec("un", "2022-09-17", "", "UN", doc.KindCivilians, 10), rec("icrc", "2022-09-18", "", "ICRC", doc.KindCivilians, 10)}, false, true},
 		{"a kind agreeing with a toll", []Record{rec("un", "2022-09-17", "", "UN", doc.KindCivilians, 10), rec("icrc", "2022-09-18", "", "ICRC", "", 10)}, false, false},
+		// "nine people killed when a drone struck the mosque": one incident.
+		{"an incident below a toll", []Record{rec("kg", "2022-09-17", "KG", "Ministry", "", 59), partial(rec("iwpr", "2022-09-20", "", "Residents", "", 9))}, false, false},
+		{"an incident above a later toll", []Record{rec("kg", "2022-09-20", "KG", "Ministry", "", 5), partial(rec("iwpr", "2022-09-17", "", "Residents", "", 9))}, true, false},
+		{"two incidents", []Record{partial(rec("a", "2022-09-17", "KG", "Ministry", "", 3)), partial(rec("b", "2022-09-20", "", "Residents", "", 9))}, false, false},
+		{"an incident agreeing with a toll", []Record{rec("a", "2022-09-17", "", "UN", "", 9), partial(rec("b", "2022-09-20", "", "Residents", "", 9))}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -28,7 +28,7 @@ import (
 //	records: count, then each: string claim; ref metric, unit, about,
 //	    side, speaker, approx, evidence; via (0 none, else list+1);
 //	    event (0 none, else event+1); byte flags (encLow, encHigh,
-//	    encHedged, encTotal, encIncrement, encBreakdown); low, high (8
+//	    encHedged, encTotal, encIncrement, encBreakdown, encPartial); low, high (8
 //	    bytes each, when flagged); start; string text
 const encodingVersion = 1
 
@@ -40,6 +40,7 @@ const (
 	encTotal
 	encIncrement
 	encBreakdown
+	encPartial
 )
 
 // AppendDocument appends the encoding of one document's records to dst:
@@ -124,7 +125,7 @@ func AppendDocument(dst []byte, recs []Record) ([]byte, error) {
 			on   bool
 			flag byte
 		}{{r.Low != nil, encLow}, {r.High != nil, encHigh}, {r.Hedged, encHedged}, {r.Total, encTotal},
-			{r.Increment, encIncrement}, {r.Breakdown, encBreakdown}} {
+			{r.Increment, encIncrement}, {r.Breakdown, encBreakdown}, {r.Partial, encPartial}} {
 			if f.on {
 				flags |= f.flag
 			}
@@ -391,7 +392,7 @@ func decodeDocument(data string, sc *decodeScratch, fn func(r *Record, rf *refs)
 			r.High = &bounds[len(bounds)-1]
 		}
 		r.Hedged, r.Total = flags&encHedged != 0, flags&encTotal != 0
-		r.Increment, r.Breakdown = flags&encIncrement != 0, flags&encBreakdown != 0
+		r.Increment, r.Breakdown, r.Partial = flags&encIncrement != 0, flags&encBreakdown != 0, flags&encPartial != 0
 		start := d.uvarint()
 		r.Start = int(min(start, math.MaxInt32))
 		r.Text = d.string()

@@ -45,10 +45,13 @@ type Record struct {
 	Hedged   bool     `json:"hedged"`
 	// Total marks a running total that replaces earlier figures; Increment
 	// a figure that adds to the source's previous one; Breakdown a part of
-	// another figure of the same document, never counted on its own.
+	// another figure of the same document, never counted on its own;
+	// Partial a figure of one incident or place of the event
+	// (doc.Claim.Partial).
 	Total     bool `json:"total,omitempty"`
 	Increment bool `json:"increment,omitempty"`
 	Breakdown bool `json:"breakdown,omitempty"`
+	Partial   bool `json:"partial,omitempty"`
 	// Start is the claim's byte offset in its document: it orders the
 	// figures of one document.
 	Start int    `json:"start"`
@@ -181,7 +184,7 @@ func RecordsFromAnalysis(a *doc.Analysis) []Record {
 			Document: d.ID, Outlet: d.Outlet, Published: d.Published, Claim: c.ID,
 			Metric: c.Metric, Low: c.Low, High: c.High, Approx: c.Approx, Unit: c.Unit,
 			About: c.About, Side: c.Side, Via: c.Via, Evidence: c.Evidence, Hedged: c.Hedged,
-			Total: c.Total, Increment: c.Increment, Breakdown: c.Breakdown != "",
+			Total: c.Total, Increment: c.Increment, Breakdown: c.Breakdown != "", Partial: c.Partial,
 			Start: c.Start, Text: c.Text, Event: events[c.Event],
 		}
 		r.Speaker = SpeakerName(&c, ents[c.Speaker])

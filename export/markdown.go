@@ -148,6 +148,9 @@ func figureText(f compare.Figure) string {
 	if f.Hedged {
 		notes = append(notes, "hedged")
 	}
+	if f.Partial {
+		notes = append(notes, "one incident or place")
+	}
 	if f.Evidence == doc.EvidenceNoneGiven {
 		notes = append(notes, "no evidence given")
 	}

@@ -155,6 +155,9 @@ func compareEvents(rep compare.Report) []eventView {
 			if f.Unit != "" {
 				value += " " + f.Unit // "5 civilians": a part of a toll
 			}
+			if f.Partial {
+				value += " (one incident or place)"
+			}
 			row := figureRow{Figure: f, Value: value, Link: claimURL(f.Document, f.Claim),
 				Side: compare.SideLabel(f.Side), Via: strings.Join(f.Via, " → "), Evidence: evidenceText(f.Evidence)}
 			row.Contradicted = slices.Contains(contra, row.Side)
