@@ -760,6 +760,9 @@ func (f *folder) source(st *state, run []item, base int) int {
 	var cur value
 	var curLow, curHigh, have bool // whether cur has a low and a high bound
 	var lastIdx int32
+	// based is set once a figure that is no addition is folded: "13 more
+	// bodies" alone is a part of a toll, not one.
+	var based bool
 	nameIdx := run[0].rec // the record whose speaker names the source most fully
 	hbase := len(f.hist)
 	// A look back published long after the event ("April 30: the ministry
@@ -813,6 +816,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 			continue
 		}
 		w := &st.rows[repIdx]
+		based = based || !rep.increment
 		v, vLow, vHigh := rep, w.flags&rowLow != 0, w.flags&rowHigh != 0
 		if rep.increment && have {
 			// Open bounds stay open.
@@ -851,7 +855,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 	f.figs = append(f.figs, Figure{Side: partySide(st.party(w.side), f.actors), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
 		Source: sourceLabel(st.source(nameIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
 		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
-		Approx: st.words.vals[w.approx], Unit: kindUnit(w.flags), Partial: w.flags&rowPartial != 0, Text: t.text, History: hist})
+		Approx: st.words.vals[w.approx], Unit: kindUnit(w.flags), Partial: w.flags&rowPartial != 0 || !based, Text: t.text, History: hist})
 	return base
 }
 

@@ -752,6 +752,7 @@ func TestLookBack(t *testing.T) {
 // counts one kind.
 func TestPartsOfAToll(t *testing.T) {
 	partial := func(r Record) Record { r.Partial = true; return r }
+	more := func(r Record) Record { r.Increment = true; return r }
 	f := doc.Float
 	ev := &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-16", Dated: true, Actors: []doc.Party{"KG", "TJ"}}
 	rec := func(d, pub string, side doc.Party, speaker, unit string, v float64) Record {
@@ -775,6 +776,9 @@ func TestPartsOfAToll(t *testing.T) {
 		{"an incident above a later toll", []Record{rec("kg", "2022-09-20", "KG", "Ministry", "", 5), partial(rec("iwpr", "2022-09-17", "", "Residents", "", 9))}, true, false},
 		{"two incidents", []Record{partial(rec("a", "2022-09-17", "KG", "Ministry", "", 3)), partial(rec("b", "2022-09-20", "", "Residents", "", 9))}, false, false},
 		{"an incident agreeing with a toll", []Record{rec("a", "2022-09-17", "", "UN", "", 9), partial(rec("b", "2022-09-20", "", "Residents", "", 9))}, false, false},
+		// "The bodies of 13 more victims were found", from a source that
+		// gave no toll before: an addition, not a toll of 13.
+		{"an addition alone", []Record{rec("a", "2022-09-17", "", "Reuters", "", 46), more(rec("b", "2022-09-19", "KG", "Batken administration", "", 13))}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
