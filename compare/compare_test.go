@@ -802,3 +802,23 @@ func TestPartsOfAToll(t *testing.T) {
 		t.Errorf("latest figure %v %q, want 59 of everyone", *fig.Low, fig.Unit)
 	}
 }
+
+func TestKindText(t *testing.T) {
+	one, five := doc.Float(1), doc.Float(5)
+	tests := []struct {
+		unit      string
+		low, high *float64
+		want      string
+	}{
+		{doc.KindCivilians, one, one, "civilian"},
+		{doc.KindServicemen, one, one, "serviceman"},
+		{doc.KindCivilians, five, five, "civilians"},
+		{doc.KindCivilians, one, nil, "civilians"}, // "at least 1"
+		{"tank", one, one, "tank"},
+	}
+	for _, tt := range tests {
+		if got := KindText(tt.unit, tt.low, tt.high); got != tt.want {
+			t.Errorf("KindText(%q, …) = %q, want %q", tt.unit, got, tt.want)
+		}
+	}
+}

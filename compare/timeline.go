@@ -178,3 +178,18 @@ func groupDigits(n int64) string {
 	}
 	return b.String()
 }
+
+// KindText names the kind of people a figure from low to high counts
+// (Figure.Unit), in the singular for a figure of one: "civilians",
+// "serviceman".
+func KindText(unit string, low, high *float64) string {
+	if low != nil && high != nil && *low == 1 && *high == 1 {
+		switch unit {
+		case doc.KindCivilians:
+			return "civilian"
+		case doc.KindServicemen:
+			return "serviceman"
+		}
+	}
+	return unit
+}

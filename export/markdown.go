@@ -159,7 +159,7 @@ func figureText(f compare.Figure) string {
 		figure = "about " + figure // "about 100": the comparison allows a tenth either way
 	}
 	if f.Unit != "" {
-		figure += " " + f.Unit // "5 civilians": a part of a toll
+		figure += " " + compare.KindText(f.Unit, f.Low, f.High) // "5 civilians": a part of a toll
 	}
 	return fmt.Sprintf("**%s** (%s)", figure, strings.Join(notes, "; "))
 }

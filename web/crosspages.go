@@ -153,7 +153,7 @@ func compareEvents(rep compare.Report) []eventView {
 		for _, f := range g.Figures {
 			value := figure(f.Low, f.High, f.Approx)
 			if f.Unit != "" {
-				value += " " + f.Unit // "5 civilians": a part of a toll
+				value += " " + compare.KindText(f.Unit, f.Low, f.High) // "5 civilians": a part of a toll
 			}
 			if f.Partial {
 				value += " (one incident or place)"
