@@ -505,7 +505,7 @@ func (s *state) wholeNames(ats []doc.Attribution) {
 				break
 			}
 			sp := doc.Span{Start: src.Start, End: m.End}
-			if m.Start >= src.Start && m.End > src.End && !overlaps(sp, ats[i].Content) && (ats[i].Cue == nil || !overlaps(sp, ats[i].Cue.Span())) {
+			if m.Start >= src.Start && m.End > src.End && !sp.Overlaps(ats[i].Content) && (ats[i].Cue == nil || !sp.Overlaps(ats[i].Cue.Span())) {
 				ats[i].Source, ats[i].Speaker = ptr(doc.MentionOf(s.text, sp)), s.speaker(sp)
 				break
 			}
@@ -564,9 +564,9 @@ func (s *state) relativeSources(ats []doc.Attribution) {
 // noSpeaker reports whether at's source can speak for no one: articles
 // alone ("Baku did not comment on the claim" is no claim of "the"), a
 // label before a colon (an interview's "Q: How many …", a fact check's
-// "Claim: …", a list's "Killed in Kyrgyzstan: 59"), a question after one ("FACT CHECK: Did …?"), or a figure
-// before a cue the lists do not know ("144 people had sought medical
-// help").
+// "Claim: …", a list's "Killed in Kyrgyzstan: 59"), a question after one
+// ("FACT CHECK: Did …?"), or a figure before a cue the lists do not know
+// ("144 people had sought medical help").
 func (s *state) noSpeaker(at doc.Attribution) bool {
 	if at.Source == nil {
 		return false
@@ -1786,6 +1786,3 @@ func (s *state) paragraphOf(off int) int {
 func hasDigit(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
-
-// overlaps reports whether spans a and b share a byte.
-func overlaps(a, b doc.Span) bool { return a.Start < b.End && b.Start < a.End }
