@@ -114,7 +114,8 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 				// "allegedly killed a teenager": the victim as the object.
 				if k > sent[0] {
 					n, m := s.lx.metrics.match(s.lows[:k], k-1)
-					verbBefore = n == 1 && (m == "killed" || m == "injured") && strings.HasSuffix(s.lows[k-1], "ed") || n == 1 && strings.HasSuffix(s.lows[k-1], "ing") && (m == "killed" || m == "injured")
+					w := s.lows[k-1]
+					verbBefore = n == 1 && (m == "killed" || m == "injured") && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
 				}
 			case "один", "одна":
 				// "ранен один таджикский пограничник": the verb may come
@@ -1628,10 +1629,10 @@ func (s *state) totalBefore(b int) bool {
 
 // partial reports whether the figure at words [b,e) (with its metric)
 // counts one incident or place of an event only: a clause "when" a
-// munition hit something follows it
-// ("nine people killed when a drone struck the village mosque"), "alone"
-// follows a place after it ("47 villagers were killed in the Batken region
-// alone"), or its sentence opens "In one case" ("In one attack, …").
+// munition hit something follows it ("nine people killed when a drone
+// struck the village mosque"), "alone" follows a place after it ("47
+// villagers were killed in the Batken region alone"), or its sentence
+// opens "In one case" ("In one attack, …").
 func (s *state) partial(b, e int) bool {
 	sent := s.sents[s.words[b].sent]
 	if k := sent[0]; k+2 < b && s.lows[k] == "in" && s.lows[k+1] == "one" {
@@ -1677,8 +1678,6 @@ func (s *state) moreAround(b, e int) bool {
 	return b > 0 && (s.lows[b-1] == "another" || s.lows[b-1] == "additional")
 }
 
-// attribute sets who states the claim: the innermost attribution whose
-// content holds the figure, else the document's outlet.
 // sourceInParens returns the source named alone in parentheses right
 // after the figure at q, the way lists credit a figure: an organisation or
 // person ("59 (Ministry of Health)"), or a body of government without an
@@ -1702,10 +1701,12 @@ func (s *state) sourceInParens(q doc.Span) (*doc.Entity, doc.Span, bool) {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if inner.Contains(m.Span()) && strings.TrimSpace(s.text[inner.Start:m.Start]) == "" || inner.Contains(m.Span()) && strings.EqualFold(strings.TrimSpace(s.text[inner.Start:m.Start]), "the") {
-				if strings.TrimSpace(s.text[m.End:inner.End]) == "" {
-					return e, inner, true
-				}
+			if !inner.Contains(m.Span()) {
+				continue
+			}
+			lead := strings.TrimSpace(s.text[inner.Start:m.Start])
+			if (lead == "" || strings.EqualFold(lead, "the")) && strings.TrimSpace(s.text[m.End:inner.End]) == "" {
+				return e, inner, true
 			}
 		}
 	}
@@ -1806,6 +1807,9 @@ func addedTo(gap string) bool {
 	return false
 }
 
+// attribute sets who states the claim: the innermost attribution whose
+// content holds the figure, else a report it continues, a source named in
+// parentheses after it, or the document's outlet.
 func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	// The innermost attribution whose content holds the figure, of those
 	// that name a source if any does: a cue without a source inside
@@ -2179,11 +2183,7 @@ func (s *state) namesBody(src doc.Span) bool {
 // Emergencies Ministry", "Sughd regional authorities" is not): a word of
 // government other than those of officials in general.
 func (s *state) body(name string) bool {
-	toks := segment.AppendTokens(nil, name, 0, len(name))
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = segment.Lower(name[t.Start:t.End])
-	}
+	words := lowerWords(name)
 	for k, w := range words {
 		switch w {
 		case "official", "officials", "authorities", "authority", "government", "власти":
@@ -2196,15 +2196,21 @@ func (s *state) body(name string) bool {
 	return false
 }
 
-// government reports whether a name is that of a government body ("the
-// Ministry of Emergency Situations", "the State Committee for National
-// Security").
-func (s *state) government(name string) bool {
+// lowerWords returns the words of a name in lower case.
+func lowerWords(name string) []string {
 	toks := segment.AppendTokens(nil, name, 0, len(name))
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = segment.Lower(name[t.Start:t.End])
 	}
+	return words
+}
+
+// government reports whether a name is that of a government body ("the
+// Ministry of Emergency Situations", "the State Committee for National
+// Security").
+func (s *state) government(name string) bool {
+	words := lowerWords(name)
 	for k := range words {
 		if s.lx.is("government", words, k) > 0 {
 			return true

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/parallaxnews/parallax/segment"
 )
 
 //go:embed metrics.txt nouns.txt events.txt
@@ -28,13 +27,9 @@ func (p *phrases) add(text, value string) {
 	if p.byFirst == nil {
 		p.byFirst = map[string][]phrase{}
 	}
-	toks := segment.AppendTokens(nil, text, 0, len(text))
-	if len(toks) == 0 {
+	words := lowerWords(text)
+	if len(words) == 0 {
 		return
-	}
-	words := make([]string, len(toks))
-	for i, t := range toks {
-		words[i] = segment.Lower(text[t.Start:t.End])
 	}
 	list := append(p.byFirst[words[0]], phrase{words, value})
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
