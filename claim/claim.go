@@ -1987,38 +1987,35 @@ func (s *state) localSource(src doc.Span) bool {
 // q names other than in the source at src or as a doer ("by Tajik
 // shelling"); "" when none or more than one.
 func (s *state) sentenceParty(q, src doc.Span) doc.Party {
-	si := s.words[s.wordAt(q.Start)].sent
-	var p doc.Party
-	for _, m := range s.marks {
-		if s.words[m.word].sent != si || src.Contains(m.span) || s.doer(m) {
-			continue
-		}
-		if p != "" && p != m.party {
-			return ""
-		}
-		p = m.party
-	}
+	p, _ := s.oneParty(q, func(m partyMark) bool { return !src.Contains(m.span) && !s.doer(m) })
 	return p
 }
 
 // placeParty returns the one party whose places the sentence of the
 // figure at q names, else the state of the dateline; "" when none.
 func (s *state) placeParty(q doc.Span) doc.Party {
-	si := s.words[s.wordAt(q.Start)].sent
-	var p doc.Party
-	for _, m := range s.marks {
-		if !m.place || s.words[m.word].sent != si {
-			continue
-		}
-		if p != "" && p != m.party {
-			return ""
-		}
-		p = m.party
-	}
-	if p == "" {
+	p, several := s.oneParty(q, func(m partyMark) bool { return m.place })
+	if p == "" && !several {
 		p = s.datelineState()
 	}
 	return p
+}
+
+// oneParty returns the party of the marks of the sentence of the figure
+// at q that keep accepts, when they name one; "" when none, or when they
+// name several (then several is set).
+func (s *state) oneParty(q doc.Span, keep func(partyMark) bool) (p doc.Party, several bool) {
+	si := s.words[s.wordAt(q.Start)].sent
+	for _, m := range s.marks {
+		if s.words[m.word].sent != si || !keep(m) {
+			continue
+		}
+		if p != "" && p != m.party {
+			return "", true
+		}
+		p = m.party
+	}
+	return p, false
 }
 
 // sourceSide returns the party whose side the source of at speaks for:
@@ -2256,8 +2253,11 @@ func (s *state) datelineOutlet() *doc.Entity {
 			continue
 		}
 		for _, m := range e.Mentions {
+			if m.Start == 0 || m.Start > 2000 || m.End >= len(s.text) {
+				continue
+			}
 			ls := strings.LastIndexByte(s.text[:m.Start], '\n') + 1
-			if m.Start-ls > 100 || strings.Count(s.text[:ls], "\n") > 4 || m.Start == 0 || m.End >= len(s.text) {
+			if m.Start-ls > 100 || strings.Count(s.text[:ls], "\n") > 4 {
 				continue
 			}
 			if open, cl := s.text[m.Start-1], s.text[m.End]; open == '(' && cl == ')' || open == '/' && cl == '/' {
@@ -2789,8 +2789,9 @@ func (s *state) doer(m partyMark) bool {
 
 // inflicter reports whether party mark m names who inflicted losses: an
 // attack of the party ("victims of Tajik aggression", "Tajikistan's
-// shelling"), its forces striking or accused of striking, or "by" before it ("killed by Kyrgyz
-// troops"), not a party blamed or a border.
+// shelling"), its forces striking, killing or accused of striking, or
+// "by" before it ("killed by Kyrgyz troops"), not a party blamed or a
+// border.
 func (s *state) inflicter(m partyMark) bool {
 	k := m.end
 	if k < len(s.lows) && s.lows[k] == "'s" {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
 )
 
 //go:embed metrics.txt nouns.txt events.txt
