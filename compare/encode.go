@@ -28,8 +28,8 @@ import (
 //	records: count, then each: string claim; ref metric, unit, about,
 //	    side, speaker, approx, evidence; via (0 none, else list+1);
 //	    event (0 none, else event+1); byte flags (encLow, encHigh,
-//	    encHedged, encTotal, encIncrement, encBreakdown, encPartial); low, high (8
-//	    bytes each, when flagged); start; string text
+//	    encHedged, encTotal, encIncrement, encBreakdown, encPartial); low,
+//	    high (8 bytes each, when flagged); start; string text
 const encodingVersion = 1
 
 // Flags of an encoded record.
