@@ -1043,11 +1043,13 @@ func (s *state) otherClause(at *doc.Attribution) bool {
 func (s *state) atFigure(i int) int {
 	to := s.lx.countAt[s.words[i].low] == "to"
 	tally := false // "to" needs what it raises: "the toll", "the figure"
-	for k := i + 1; k < len(s.words) && k <= i+7; k++ {
+	for k := i + 1; k < len(s.words) && (k <= i+7 || tally && k <= i+16); k++ {
 		switch w := s.words[k].low; {
 		case w == "at" && !to, w == "to" && to && tally:
 			return k - i + 1
-		case isFinal(w) || w == "that" || w == "to" || s.lx.stop[w]:
+		case isFinal(w) || w == "that" || w == "to" || s.lx.stop[w] && !tally:
+			// (Past the tally, its modifiers: "raised the death toll from
+			// this week's clashes on the border with Tajikistan to 36".)
 			return 0
 		case w == "toll" || w == "figure" || w == "figures" || w == "number" || w == "count" || w == "tally" || w == "estimate":
 			tally = true
@@ -1094,9 +1096,10 @@ func (s *state) verbCue(sent doc.Span, i, j int) (doc.Attribution, bool) {
 	}
 	cue := doc.Span{Start: s.words[ci].start, End: s.words[j-1].end}
 
-	// The source: the noun phrase before the cue, or after it when the
-	// report comes first.
-	src, srcOK := s.leftNP(ci)
+	// The source: the noun phrase before the cue (and before a time
+	// between them: "Kyrgyzstan's health ministry on Sunday raised the
+	// toll to 36"), or after it when the report comes first.
+	src, srcOK := s.leftNP(s.beforeTime(ci))
 	inverted := false
 	if !srcOK && ci > 0 && s.words[ci-1].low == "," {
 		// "Brian Fallon, a spokesman for the campaign, said"
@@ -1151,6 +1154,24 @@ func (s *state) verbCue(sent doc.Span, i, j int) (doc.Attribution, bool) {
 	}
 	at.Speaker = s.speaker(src)
 	return at, true
+}
+
+// beforeTime returns where a time that ends before word k begins ("on
+// Sunday", "on Friday", "yesterday"), or k when none does.
+func (s *state) beforeTime(k int) int {
+	if k < 2 {
+		return k
+	}
+	switch w := s.lows[k-1]; w {
+	case "yesterday", "today", "earlier", "later":
+		return k - 1
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		if s.lows[k-2] == "on" {
+			return k - 2
+		}
+		return k - 1
+	}
+	return k
 }
 
 // byPronoun builds the attribution of "По его словам, …" ("in his words")
@@ -1459,11 +1480,28 @@ func (s *state) leftContent(k int) (doc.Span, bool) {
 // trailing reports whether the words from k to the end of the sentence are
 // only a short adverbial ("on Tuesday", "in a statement") and punctuation.
 func (s *state) trailing(k int) bool {
-	n := 0
+	// Each phrase between commas must be a short adverbial: "on Friday, in
+	// the first official Tajik casualty figures".
+	n, phrases := 0, 0
 	first := ""
-	for m := k; m < len(s.words); m++ {
+	for m := k; m <= len(s.words); m++ {
+		if m == len(s.words) || s.words[m].low == "," {
+			if n > 0 {
+				switch first {
+				case "on", "in", "at", "last", "yesterday", "today", "earlier", "later", "this", "late", "during", "without", "citing":
+				default:
+					return false
+				}
+				if phrases == 0 && n > 5 || n > 7 {
+					return false
+				}
+				phrases++
+			}
+			n = 0
+			continue
+		}
 		w := s.words[m].low
-		if isFinal(w) || w == "," {
+		if isFinal(w) {
 			continue
 		}
 		if n == 0 {
@@ -1471,14 +1509,7 @@ func (s *state) trailing(k int) bool {
 		}
 		n++
 	}
-	if n == 0 {
-		return true
-	}
-	switch first {
-	case "on", "in", "at", "last", "yesterday", "today", "earlier", "later", "this", "late", "during", "without", "citing":
-		return n <= 5
-	}
-	return false
+	return true
 }
 
 func isFinal(w string) bool {
