@@ -332,7 +332,7 @@ func (s *state) statementAuthor() doc.Party {
 	}
 	line := segment.Lower(strings.TrimSpace(s.text[:end]))
 	opens := false
-	for _, p := range [...]string{"statement of ", "statement by ", "press release of ", "заявление ", "сообщение "} {
+	for _, p := range [...]string{"statement of ", "statement by ", "press release of ", "information of ", "information from ", "заявление ", "сообщение ", "информация "} {
 		opens = opens || strings.HasPrefix(line, p)
 	}
 	if !opens && s.government(line) {
@@ -610,6 +610,8 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		from = s.skipModifiers(e, sent[1])
 	}
 	listed := 0 // 1 once the search passed the other things of a list
+	// An item after the first of a list: "11 schools, 3 kindergartens, and …".
+	inList := b >= 2 && s.lows[b-1] == "," && (s.isQ[b-2] != 0 || s.counted(b-2) > 0)
 	limit := from + 12
 	for k := from; k < sent[1] && k < limit; k++ {
 		if q := s.isQ[k]; q != 0 && d <= 1 && k > from && (s.lows[k-1] == "and" || s.lows[k-1] == ",") && s.qend[q-1] > k {
@@ -626,9 +628,9 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			listed = 1
 			continue
 		}
-		if d == 0 && s.lows[k] == "," && k+1 < sent[1] && s.isQ[k+1] != 0 {
+		if d == 0 && s.lows[k] == "," && k+1 < sent[1] && (s.isQ[k+1] != 0 || (listed == 1 || inList) && s.lows[k+1] == "and" && k+2 < sent[1] && s.isQ[k+2] != 0) {
 			listed = 1
-			continue // "400 houses, two schools and a mosque were burned"
+			continue // "400 houses, two schools and a mosque were burned"; in a list, "…, and more than 200 houses"
 		}
 		if d == 0 && (s.lows[k] == "," || s.lows[k] == "and") {
 			if next := s.listItem(k+1, sent[1]); next > 0 {
@@ -962,7 +964,7 @@ func (s *state) claims() []doc.Claim {
 				break
 			}
 			prevNoun, past := s.nounAfter(first[pi], s.wordAt(out[pi].End)), s.pastParty(out[pi].End)
-			if noun != "" && (noun == prevNoun || prevNoun == "" && past > out[pi].End) && andGap(s.text[past:q.Start]) {
+			if noun != "" && (noun == prevNoun || prevNoun == "" && past > out[pi].End) && past <= q.Start && andGap(s.text[past:q.Start]) {
 				// (With the noun left out after the first figure: "killed five
 				// Kyrgyz and two Tajik servicemen".)
 				// "destroyed 12 tanks and 4 armoured vehicles": the same
@@ -986,7 +988,7 @@ func (s *state) claims() []doc.Claim {
 		if c.Breakdown == "" && c.Metric != "" {
 			if pi, has := lastInSent[si]; has && out[pi].Metric == c.Metric && s.partOf(b, e, min(s.wordAt(out[pi].End), first[pi]+1)) {
 				c.Breakdown = out[pi].ID
-			} else if has && out[pi].Metric == c.Metric && out[pi].Breakdown != "" && andGap(s.text[out[pi].End:q.Start]) {
+			} else if has && out[pi].Metric == c.Metric && out[pi].Breakdown != "" && out[pi].End <= q.Start && andGap(s.text[out[pi].End:q.Start]) {
 				c.Breakdown = out[pi].Breakdown // "including 10 women and seven children": both parts
 			} else if pi, ok := s.partOfPrevious(si, out, c.Metric); ok && !has {
 				c.Breakdown, partOfPrev = out[pi].ID, pi // "Among the dead were 11 women"
@@ -1950,7 +1952,7 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			}
 		}
 	}
-	if c.Side == "" && at.Source != nil && s.lx.is("data", s.lows, s.wordAt(at.Source.Start)) > 0 && len(at.Via) == 0 {
+	if c.Side == "" && at.Source != nil && s.dataSource(*at.Source) && len(at.Via) == 0 {
 		// "According to preliminary data, …": the publisher's own figures.
 		c.Side = s.home
 	}
@@ -2016,6 +2018,19 @@ func (s *state) oneParty(q doc.Span, keep func(partyMark) bool) (p doc.Party, se
 		p = m.party
 	}
 	return p, false
+}
+
+// dataSource reports whether a source names figures rather than a speaker
+// ("preliminary data", "the latest data", "official statistics").
+func (s *state) dataSource(src doc.Mention) bool {
+	for k := s.wordAt(src.Start); k < len(s.words) && s.words[k].end <= src.End; k++ {
+		switch s.lows[k] {
+		case "the", "latest", "new", "updated", "current", "последним", "последние", "новым":
+			continue
+		}
+		return s.lx.is("data", s.lows, k) > 0
+	}
+	return false
 }
 
 // sourceSide returns the party whose side the source of at speaks for:
