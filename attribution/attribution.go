@@ -813,6 +813,9 @@ func (s *state) sourcesWithoutCues(ats []doc.Attribution) {
 func (s *state) invertedSource(ats []doc.Attribution) {
 	for i := range ats {
 		at := &ats[i]
+		if at.Cue != nil && s.ruSourceAfter(at) {
+			continue
+		}
 		if at.Source != nil || at.Cue == nil || at.Content.Start < at.Cue.End {
 			continue
 		}
@@ -834,6 +837,35 @@ func (s *state) invertedSource(ats []doc.Attribution) {
 		at.Source, at.Speaker = ptr(doc.MentionOf(s.text, np)), s.speaker(np)
 		at.Content, at.Kind = left, s.kind(left, at.Kind)
 	}
+}
+
+// ruSourceAfter mends a Russian cue after a comma that "в" and the body
+// that reported follow to the sentence's end: "…, еще десять получили
+// ранения, сообщили в пограничных войсках ГКНБ республики" is the border
+// troops' report of the clause before the comma, whatever the taggers
+// took for its source.
+func (s *state) ruSourceAfter(at *doc.Attribution) bool {
+	c, j := s.wordAt(at.Cue.Start), s.wordAt(at.Cue.End)
+	if c == 0 || s.lows[c-1] != "," || j+1 >= len(s.words) || s.lows[j] != "в" && s.lows[j] != "во" {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s.lows[c]); !unicode.Is(unicode.Cyrillic, r) {
+		return false
+	}
+	end := s.lastWordEnd(j + 1)
+	for k := j + 1; k < end; k++ {
+		if s.lows[k] == "," || s.lows[k] == ";" {
+			return false // more than the body: a clause of its own
+		}
+	}
+	left, ok := s.leftContent(c)
+	if !ok {
+		return false
+	}
+	src := doc.Span{Start: s.words[j].start, End: s.words[end-1].end}
+	at.Source, at.Speaker = ptr(doc.MentionOf(s.text, src)), s.speaker(src)
+	at.Content, at.Kind = left, s.kind(left, at.Kind)
+	return true
 }
 
 // sharedSubject gives a cue without a source that a coordinating word

@@ -433,6 +433,17 @@ func (s *state) ofTheRepublic(src *doc.Mention) bool {
 	return strings.Contains(t, "республики") || strings.Contains(t, "the republic's") || strings.Contains(t, "of the republic")
 }
 
+// theRepublic returns the state a body "of the republic" belongs to in
+// the sentence of the figure at q: the dateline's, else the one whose
+// places the sentence names; "" when neither is known.
+func (s *state) theRepublic(q doc.Span) doc.Party {
+	if p := s.datelineState(); p != "" {
+		return p
+	}
+	p, _ := s.oneParty(q, func(m partyMark) bool { return m.place })
+	return p
+}
+
 // datelineState returns the party of the place of the document's
 // dateline ("БИШКЕК, 18 сентября. /ТАСС/."), when it is a named party.
 func (s *state) datelineState() doc.Party {
@@ -1895,6 +1906,16 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			c.Speaker = ""
 		}
 	}
+	if s.ofTheRepublic(at.Source) {
+		// "сообщили в Министерстве здравоохранения республики", "в
+		// пограничных войсках ГКНБ республики", "the republic's Health
+		// Ministry": the state of the dateline, else of the places the
+		// sentence names, over the entity of an abbreviation that bodies
+		// of several states share (ГКНБ, МЧС).
+		if r := s.theRepublic(q); r != "" {
+			c.Side = r
+		}
+	}
 	if c.Side == "" && at.Source != nil {
 		// A source that names a party without an entity of its own ("a
 		// source in the Sughd regional administration").
@@ -1919,15 +1940,7 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		// republic's Health Ministry said") it is another state's. An
 		// outlet of no side ("Kyrgyzstan – Border clashes, Situation
 		// Report") writes of the state its title names alone.
-		var republic doc.Party
-		if s.ofTheRepublic(at.Source) {
-			// "сообщили в Министерстве здравоохранения республики",
-			// "the republic's Health Ministry": the state of the dateline.
-			republic = s.datelineState()
-		}
 		switch {
-		case republic != "":
-			c.Side = republic
 		case s.named(s.home):
 			c.Side = s.home
 		case s.home == "":

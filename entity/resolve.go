@@ -183,8 +183,10 @@ func (r *resolver) country(m *mention) {
 
 func round3(v float32) float64 { return math.Round(float64(v)*1000) / 1000 }
 
-// bestPlace chooses among the places sharing a name.
-func (r *resolver) bestPlace(cands []int32, suffix uint8) int32 {
+// bestPlace chooses among the places sharing a name; in a dateline, where
+// reports are filed from cities, a large population counts for more
+// ("МОСКВА, 18 сентября" is Moscow, not a Tajik village named Moskva).
+func (r *resolver) bestPlace(cands []int32, suffix uint8, dateline bool) int32 {
 	best, bestScore := int32(-1), math.Inf(-1)
 	most := max(r.mostCC, 1)
 	for _, idx := range cands {
@@ -200,6 +202,9 @@ func (r *resolver) bestPlace(cands []int32, suffix uint8) int32 {
 			s += 2 // "Ak-Sai" in a report of Tajik shelling: Batken's, not Kazakhstan's
 		}
 		s += 0.5 * math.Log10(float64(p.pop)+10)
+		if dateline && p.typ == tPlace {
+			s += 1.5 * math.Log10(float64(p.pop)+10) // a city, not its district
+		}
 		if p.hasGeo {
 			s += 0.5
 		}
@@ -229,6 +234,19 @@ func (r *resolver) bestPlace(cands []int32, suffix uint8) int32 {
 		}
 	}
 	return best
+}
+
+// dateline reports whether the name at text[start:end] heads a dateline:
+// it opens a line, in capitals, and a comma, a slash or a parenthesis
+// follows it ("MOSCOW, Sept 18 (Reuters) -", "МОСКВА, 18 сентября").
+func (r *resolver) dateline(start, end int) bool {
+	ls := strings.LastIndexByte(r.text[:start], '\n') + 1
+	name := r.text[start:end]
+	if strings.TrimSpace(r.text[ls:start]) != "" || strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return false
+	}
+	rest := strings.TrimLeft(r.text[end:], " ")
+	return rest != "" && strings.ContainsRune(",/(", rune(rest[0]))
 }
 
 // nearDocCountry reports whether place p lies within five degrees of the
@@ -286,7 +304,7 @@ func (r *resolver) place(m *mention) {
 }
 
 func (r *resolver) placeAt(m *mention, cands []int32) {
-	idx := r.bestPlace(cands, m.suffix)
+	idx := r.bestPlace(cands, m.suffix, r.dateline(m.start, m.end))
 	if idx < 0 {
 		name := r.text[m.start:m.end]
 		c := r.byKey["P?"+Key(name)]
