@@ -2587,7 +2587,7 @@ func (s *state) paired(m partyMark) bool {
 			return true
 		}
 	}
-	if m.word > 1 && (s.lows[m.word-1] == "and" || s.lows[m.word-1] == ",") {
+	if m.word > 1 && (s.lows[m.word-1] == "and" || s.lows[m.word-1] == "и" || s.lows[m.word-1] == ",") {
 		for _, o := range s.marks {
 			if o.end == m.word-1 && !o.place && o.party != m.party {
 				return true
