@@ -2650,6 +2650,12 @@ func (s *state) secondConjunct(b int) bool {
 	return false
 }
 
+// attackOf reports whether the mark m names the attacker after a word of
+// attack and "of": "the aggression of Tajikistan".
+func (s *state) attackOf(m partyMark) bool {
+	return m.word >= 2 && s.lows[m.word-1] == "of" && s.lx.is("attack", s.lows, m.word-2) > 0
+}
+
 // after reports whether the mark m follows word w, or w and "the".
 func (s *state) after(m partyMark, w string) bool {
 	k := m.word - 1
@@ -2767,8 +2773,16 @@ func (s *state) doer(m partyMark) bool {
 			return true // a compound
 		case "has", "have", "had", "will", "would", "intends":
 			// The subject of a verb, unless the verb is a loss
-			// ("Kyrgyzstan had lost 200 servicemen"); a place before one
-			// ends a longer subject ("fighting near Isfara has killed 100").
+			// ("Kyrgyzstan had lost 200 servicemen"); a place, or a party
+			// after "in", before one ends a longer subject ("fighting near
+			// Isfara has killed 100", "the death toll in Kyrgyzstan has
+			// risen to 24").
+			if s.attackOf(m) {
+				return true // "the aggression of Tajikistan has …"
+			}
+			if m.word > 0 && s.lows[m.word-1] == "in" {
+				return false
+			}
 			return !m.place && s.lx.is("loss", s.lows, m.end+1) == 0
 		}
 		if n := s.lx.is("frontier", s.lows, m.end); n > 0 && s.lx.is("people", s.lows, m.end) == 0 && s.lx.is("force", s.lows, m.end) == 0 &&
@@ -2827,6 +2841,9 @@ func (s *state) inflicter(m partyMark) bool {
 	}
 	if n := s.lx.is("attack", s.lows, min(k, len(s.lows)-1)); k < len(s.lows) && n > 0 && !slices.Contains(s.lows[k:k+n], "blame") {
 		return true
+	}
+	if s.attackOf(m) {
+		return true // "victims of the aggression of Tajikistan"
 	}
 	f := s.lx.is("force", s.lows, k)
 	if f > 0 && s.lx.is("strike", s.lows, k+f) > 0 {
