@@ -1325,6 +1325,9 @@ func (s *state) wordsSpan(b, e int) doc.Span {
 // figure counts that no metric or noun list knows: a lower-case word that
 // is not an adverb.
 func (s *state) countsOther(k int) bool {
+	if k >= len(s.lows) {
+		return false // the text ends with the figure
+	}
 	w := s.lows[k]
 	if s.lx.is("filler", s.lows, k) > 0 || s.counted(k) > 0 {
 		return false
@@ -2854,9 +2857,6 @@ func (s *state) inflicter(m partyMark) bool {
 		v := k + f
 		for v < len(s.lows) && (s.lows[v] == "allegedly" || s.lows[v] == "reportedly" || s.lows[v] == "had" || s.lows[v] == "have" || s.lows[v] == "has") {
 			v++
-		}
-		if v >= len(s.lows) {
-			return false
 		}
 		if n, m := s.lx.metrics.match(s.lows, v); n > 0 && (m == "killed" || m == "injured") && strings.HasSuffix(s.lows[v], "ed") {
 			return true

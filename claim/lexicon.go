@@ -36,8 +36,11 @@ func (p *phrases) add(text, value string) {
 }
 
 // match returns the length and value of the longest phrase that starts at
-// words[i], or 0.
+// words[i], or 0 (also when i is past the words).
 func (p phrases) match(words []string, i int) (int, string) {
+	if i < 0 || i >= len(words) {
+		return 0, ""
+	}
 	for _, ph := range p.byFirst[words[i]] {
 		if i+len(ph.words) > len(words) {
 			continue
