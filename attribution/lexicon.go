@@ -38,8 +38,11 @@ func (p *phrases) add(phrase string) {
 }
 
 // match returns the number of words of the longest phrase that starts at
-// words[i], or 0.
+// words[i], or 0 (also when i is past the words).
 func (p phrases) match(words []string, i int) int {
+	if i < 0 || i >= len(words) {
+		return 0
+	}
 	for _, ph := range p.byFirst[words[i]] {
 		if i+len(ph) > len(words) {
 			continue
