@@ -163,3 +163,32 @@ func FuzzReadIngest(f *testing.F) {
 		}
 	})
 }
+
+// TestClaimDetails checks the rows the article view gives a claim: a kind
+// of people in its value and a partial figure named as one.
+func TestClaimDetails(t *testing.T) {
+	s, _ := newTestServer(t, Config{})
+	text := "Nine civilians were killed when a drone struck the mosque."
+	a := doc.NewAnalysis(doc.Document{ID: "d", Text: text})
+	a.Claims = []doc.Claim{{ID: "c1", Metric: "killed", Low: doc.Float(9), High: doc.Float(9), Unit: doc.KindCivilians,
+		Partial: true, Via: []string{}, Evidence: doc.EvidenceUnknown, Start: 0, End: 31, Text: text[:31]}}
+	v := s.buildArticle(a, "")
+	var rows []row
+	for _, d := range v.Details {
+		if d.Layer == "claim" {
+			rows = d.Rows
+		}
+	}
+	want := map[string]string{"value": "9 civilians", "partial": "one incident or place of the event"}
+	for _, r := range rows {
+		if w, ok := want[r.Label]; ok {
+			if r.Value != w {
+				t.Errorf("row %s = %q, want %q", r.Label, r.Value, w)
+			}
+			delete(want, r.Label)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("rows %v lack %v", rows, want)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/parallaxnews/parallax/compare"
 	"github.com/parallaxnews/parallax/doc"
 )
 
@@ -196,7 +197,7 @@ func (s *Server) buildArticle(a *doc.Analysis, focus string) articleView {
 		key := "c" + strconv.Itoa(i)
 		v := figure(c.Low, c.High, c.Approx)
 		if c.Unit != "" {
-			v += " " + c.Unit
+			v += " " + compare.KindText(c.Unit, c.Low, c.High)
 		}
 		speaker := ""
 		if c.Speaker != "" {
@@ -212,6 +213,9 @@ func (s *Server) buildArticle(a *doc.Analysis, focus string) articleView {
 		rows = append(rows, row{"evidence", evidenceText(c.Evidence)})
 		if c.Hedged {
 			rows = append(rows, row{"hedged", "yes"})
+		}
+		if c.Partial {
+			rows = append(rows, row{"partial", "one incident or place of the event"})
 		}
 		if c.Event != "" {
 			rows = append(rows, row{"event", c.Event})
