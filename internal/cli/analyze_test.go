@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallaxnews/parallax/doc"
 )
 
 // run runs the command line with stdin and returns stdout, stderr and the
@@ -154,5 +156,21 @@ func TestAnalyzeStdinWithReference(t *testing.T) {
 	}
 	if !strings.Contains(out, `"published": "2022-09-20"`) {
 		t.Errorf("reference date not applied:\n%s", out)
+	}
+}
+
+// TestReportClaimParts checks that the report names a kind of people and
+// a partial figure on a claim's line.
+func TestReportClaimParts(t *testing.T) {
+	text := "Nine civilians were killed when a drone struck the mosque."
+	a := doc.NewAnalysis(doc.Document{ID: "d", Text: text})
+	a.Claims = []doc.Claim{{ID: "c1", Metric: "killed", Low: doc.Float(9), High: doc.Float(9), Unit: doc.KindCivilians,
+		Partial: true, Via: []string{}, Evidence: doc.EvidenceUnknown, Start: 0, End: 26, Text: text[:26]}}
+	var b strings.Builder
+	if err := writeReport(&b, a); err != nil {
+		t.Fatal(err)
+	}
+	if out := b.String(); !strings.Contains(out, "killed: civilians") || !strings.Contains(out, "one incident or place") {
+		t.Errorf("report lacks the kind or the part:\n%s", out)
 	}
 }

@@ -82,8 +82,13 @@ func writeReport(w io.Writer, a *doc.Analysis) error {
 		if speaker == "" {
 			speaker = c.Speaker
 		}
-		fmt.Fprintf(w, "  %-20s %-14s about %-4s side %-4s by %s%s, evidence %s: %q\n", c.Metric, bounds(c.Low, c.High),
-			orNone(string(c.About)), orNone(string(c.Side)), orNone(speaker), cond(len(c.Via) > 0, " via "+strings.Join(c.Via, " → "), ""), c.Evidence, clip(c.Text, 80))
+		metric := c.Metric
+		if c.Unit == doc.KindCivilians || c.Unit == doc.KindServicemen {
+			metric += ": " + c.Unit // "killed: civilians"
+		}
+		fmt.Fprintf(w, "  %-20s %-14s about %-4s side %-4s by %s%s, evidence %s%s: %q\n", metric, bounds(c.Low, c.High),
+			orNone(string(c.About)), orNone(string(c.Side)), orNone(speaker), cond(len(c.Via) > 0, " via "+strings.Join(c.Via, " → "), ""), c.Evidence,
+			cond(c.Partial, ", one incident or place", ""), clip(c.Text, 80))
 	}
 	section(w, "Events", len(a.Events))
 	for _, e := range a.Events {
