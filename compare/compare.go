@@ -783,10 +783,27 @@ func (f *folder) source(st *state, run []item, base int) int {
 	skipRetro := looksBack && news
 	// A figure of people of one kind ("10 civilians") or of one incident
 	// is a part of the source's toll: its latest figure only when the
-	// source gives no toll of everyone.
-	plain := slices.ContainsFunc(run, func(it item) bool {
-		return st.rows[it.rec].flags&rowParts == 0 && !(skipRetro && retro(it))
-	})
+	// source gives no toll of everyone at least as large (an infobox's "21
+	// servicemen killed" over "resulting in four deaths" at the start of
+	// the fighting).
+	var plain bool
+	var maxPlain, maxPart value
+	for _, it := range run {
+		if skipRetro && retro(it) {
+			continue
+		}
+		w := &st.rows[it.rec]
+		switch v := w.value(); {
+		case w.flags&rowParts == 0:
+			if !plain || maxPlain.less(v) {
+				maxPlain = v
+			}
+			plain = true
+		case maxPart.less(v):
+			maxPart = v
+		}
+	}
+	plain = plain && !maxPlain.less(maxPart)
 	for lo := 0; lo < len(run); {
 		hi := lo + 1
 		for hi < len(run) && run[hi].doc == run[lo].doc {

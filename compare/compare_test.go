@@ -801,6 +801,13 @@ func TestPartsOfAToll(t *testing.T) {
 	if fig := rep.Groups[0].Figures[0]; *fig.Low != 59 || fig.Unit != "" {
 		t.Errorf("latest figure %v %q, want 59 of everyone", *fig.Low, fig.Unit)
 	}
+	// An infobox's "21 servicemen killed" over "resulting in four deaths"
+	// when the fighting began: the toll of everyone is smaller than a
+	// part, so the part is the source's figure.
+	rep = Compare([]Record{rec("wiki", "2021-05-01", "", "Wikipedia", doc.KindServicemen, 21), rec("wiki", "2021-05-01", "", "Wikipedia", "", 4)}, Options{})
+	if fig := rep.Groups[0].Figures[0]; *fig.Low != 21 || fig.Unit != doc.KindServicemen {
+		t.Errorf("latest figure %v %q, want 21 servicemen", *fig.Low, fig.Unit)
+	}
 }
 
 func TestKindText(t *testing.T) {
