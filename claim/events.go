@@ -586,7 +586,7 @@ func (s *state) addContext(ev *doc.Event, si int) {
 		e := s.a.Entities[ei]
 		switch e.Kind {
 		case doc.KindPlace:
-			if !contains(ev.Places, e.ID) {
+			if !contains(ev.Places, e.ID) && !s.onlyReportPlace(e, si) {
 				ev.Places = append(ev.Places, e.ID)
 			}
 		case doc.KindCountry:
@@ -595,6 +595,23 @@ func (s *state) addContext(ev *doc.Event, si int) {
 			}
 		}
 	}
+}
+
+// onlyReportPlace reports whether every mention of place e in sentence si
+// says where a report was made: "in" after a verb of reporting or its
+// audience ("told reporters in New York", "said in Dushanbe").
+func (s *state) onlyReportPlace(e doc.Entity, si int) bool {
+	return s.everyMentionIn(e, si, func(m doc.Mention) bool {
+		k := s.wordAt(m.Start) - 1
+		if k < 1 || s.lows[k] != "in" {
+			return false
+		}
+		switch s.lows[k-1] {
+		case "reporters", "journalists", "briefing", "conference", "parliament":
+			return true
+		}
+		return s.lx.is("report", s.lows, k-1) > 0
+	})
 }
 
 // onlySince reports whether every mention of country e in sentence si
