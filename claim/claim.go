@@ -1017,6 +1017,11 @@ func (s *state) claims() []doc.Claim {
 		}
 		c.Total = (c.Total || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
 		c.Increment = s.moreAround(b, e)
+		if c.Increment && b > 0 && (s.lows[b-1] == "another" || s.lows[b-1] == "ещё" || s.lows[b-1] == "еще") && len(out) > 0 && out[len(out)-1].Metric != c.Metric {
+			// "… has risen to 36. Another 144 people have been wounded":
+			// besides the dead, not more wounded than counted before.
+			c.Increment = false
+		}
 		c.Partial = losses(c.Metric) && s.partial(b, max(e, cue.word+cue.n))
 		if ok && c.Breakdown == "" && c.Metric == "injured" && s.lx.is("condition", s.lows, cue.word) > 0 {
 			// "…, and 8 are in critical condition", "Another 19 remain in
