@@ -1991,6 +1991,44 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		c.Evidence = at.Evidence
 	}
 	c.Hedged = at.Hedged || s.hedgeNear(q)
+	if s.denies(at) {
+		s.deniedClaim(c, at)
+	}
+}
+
+// denies reports whether the cue of at denies what follows it ("rejected
+// Bishkek's claim that …", "dismissed reports that …").
+func (s *state) denies(at doc.Attribution) bool {
+	if at.Cue == nil || at.Content.Start < at.Cue.Start {
+		return false
+	}
+	k := s.wordAt(at.Cue.Start)
+	if k >= len(s.words) {
+		return false
+	}
+	switch s.lows[k] {
+	case "rejected", "rejects", "reject", "denied", "denies", "deny", "dismissed", "dismisses", "dismiss",
+		"refuted", "refutes", "refute", "disputed", "disputes", "dispute", "опроверг", "опровергли", "опровергло", "отвергли", "отверг":
+		return true
+	}
+	return false
+}
+
+// deniedClaim gives a figure that a source denies to whom the denial names
+// as its author ("Dushanbe rejected Bishkek's claim that 59 Kyrgyz
+// citizens were killed": Bishkek's), else to no one, hedged ("Tajik
+// officials dismissed reports that more than 100 Tajik soldiers had died"
+// is no Tajik figure).
+func (s *state) deniedClaim(c *doc.Claim, at doc.Attribution) {
+	c.Speaker, c.SpeakerText, c.Side, c.Via = "", "", "", []string{}
+	c.Hedged = true
+	for _, m := range s.marks {
+		if at.Cue.Span().Contains(m.span) && s.wordAt(at.Cue.Start) < m.word {
+			c.Speaker, c.SpeakerText, c.Side = s.a.Entities[m.entity].ID, s.text[m.span.Start:m.span.End], m.party
+			c.Hedged = false // the author's own claim
+			return
+		}
+	}
 }
 
 // localSource reports whether the source at src names local officials
