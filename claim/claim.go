@@ -433,6 +433,24 @@ func (s *state) ofTheRepublic(src *doc.Mention) bool {
 	return strings.Contains(t, "республики") || strings.Contains(t, "the republic's") || strings.Contains(t, "of the republic")
 }
 
+// openingIn returns the party of the place or country that the sentence
+// of the figure at q opens with after "in" and before a comma ("In
+// Tajikistan, the authorities said …", "В Таджикистане, по данным
+// властей, …"); "" when it opens otherwise.
+func (s *state) openingIn(q doc.Span) doc.Party {
+	sent := s.sents[s.words[s.wordAt(q.Start)].sent]
+	k := sent[0]
+	if k+2 >= sent[1] || s.lows[k] != "in" && s.lows[k] != "в" && s.lows[k] != "во" {
+		return ""
+	}
+	for _, m := range s.marks {
+		if m.word == k+1 && m.end < sent[1] && s.lows[m.end] == "," {
+			return m.party
+		}
+	}
+	return ""
+}
+
 // theRepublic returns the state a body "of the republic" belongs to in
 // the sentence of the figure at q: the dateline's, else the one whose
 // places the sentence names; "" when neither is known.
@@ -749,6 +767,13 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			break
 		}
 	}
+	// A table whose header names the metric of the figure's column
+	// ("| Side | Killed | Injured |" over "| Kyrgyzstan | 59 | 144 |").
+	if bestScore >= 1e9 {
+		if m, ok := s.tableMetric(b); ok {
+			return metricCue{b, e - b, m}, true
+		}
+	}
 	// A running total whose subject holds the metric ("the number of
 	// citizens killed in the attack has risen to 36").
 	if bestScore > 0.5 && s.tallyBefore(b) {
@@ -762,6 +787,65 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 		}
 	}
 	return best, bestScore < 1e9
+}
+
+// rowParty returns the party that the first cell of the table row of word
+// b names alone, for tables flattened to text with "|" between cells; ""
+// for any other word.
+func (s *state) rowParty(b int) doc.Party {
+	off := s.words[b].start
+	ls := strings.LastIndexByte(s.text[:off], '\n') + 1
+	row := s.text[ls:off]
+	if !strings.Contains(row, "|") {
+		return ""
+	}
+	first := strings.TrimLeft(row, " |")
+	end := strings.IndexByte(first, '|')
+	if end < 0 {
+		return ""
+	}
+	name := doc.Span{Start: off - len(first), End: off - len(first) + len(strings.TrimRight(first[:end], " "))}
+	for _, m := range s.marks {
+		if m.span == name {
+			return m.party
+		}
+	}
+	return ""
+}
+
+// tableMetric returns the metric that the header of a table flattened to
+// text with "|" between cells names for the cell of word b: the first
+// line of the lines with pipes around b's line.
+func (s *state) tableMetric(b int) (string, bool) {
+	off := s.words[b].start
+	ls := strings.LastIndexByte(s.text[:off], '\n') + 1
+	if le := strings.IndexByte(s.text[off:], '\n'); !strings.Contains(s.text[ls:off], "|") || le >= 0 && !strings.Contains(s.text[off:off+le], "|") {
+		return "", false
+	}
+	cell := strings.Count(s.text[ls:off], "|")
+	head := ls
+	for head > 0 {
+		prev := strings.LastIndexByte(s.text[:head-1], '\n') + 1
+		if !strings.Contains(s.text[prev:head-1], "|") {
+			break
+		}
+		head = prev
+	}
+	if head == ls {
+		return "", false // the figure's row is the first
+	}
+	he := strings.IndexByte(s.text[head:], '\n')
+	cells := strings.Split(s.text[head:head+he], "|")
+	if cell >= len(cells) {
+		return "", false
+	}
+	words := lowerWords(cells[cell])
+	for k := range words {
+		if n, m := s.lx.metrics.match(words, k); n > 0 {
+			return m, true
+		}
+	}
+	return "", false
 }
 
 // skipModifiers returns the first word after the modifiers that follow a
@@ -1951,6 +2035,8 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		switch {
 		case s.named(s.home):
 			c.Side = s.home
+		case s.openingIn(q) != "":
+			c.Side = s.openingIn(q) // "In Tajikistan, the authorities said …"
 		case s.home == "":
 			c.Side = s.titleState()
 			if c.Side == "" && s.body(at.Source.Text) {
@@ -2359,6 +2445,10 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		if at.Source != nil && at.ID == c.Attribution {
 			srcSpans = append(srcSpans, at.Source.Span())
 		}
+	}
+	// A table's row named after a party ("| Kyrgyzstan | 59 | 144 |").
+	if p := s.rowParty(b); p != "" {
+		return p
 	}
 	// "94 killed, with 59 on the Kyrgyz side and 35 on the Tajik side":
 	// a total whose parts name two parties is about both.
