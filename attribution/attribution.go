@@ -137,6 +137,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.withoutBullets(out[k:])
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
 		s.parallelReports(out[k:])
+		s.withoutConjunction(out[k:])
 		s.wholeAccordingTo(out[k:])
 		s.prepositionSources(out[k:])
 		if !slices.ContainsFunc(out[k:], func(at doc.Attribution) bool { return at.Source != nil }) {
@@ -530,6 +531,30 @@ func (s *state) withoutBullets(ats []doc.Attribution) {
 	}
 }
 
+// withoutConjunction ends a content before a conjunction (and the comma
+// before it) that ends it where the next report begins ("…, including
+// schools and hospitals, while" before "Tajikistan claimed …").
+func (s *state) withoutConjunction(ats []doc.Attribution) {
+	for i := range ats {
+		c := &ats[i].Content
+		k := s.wordAt(c.End) - 1 // the content's last word
+		first := s.wordAt(c.Start)
+		if k <= first || k >= len(s.words) || s.words[k].end != c.End {
+			continue
+		}
+		switch s.lows[k] {
+		case "while", "whereas", "but", "and", "although", "though":
+		default:
+			continue
+		}
+		k--
+		for k > first && (s.lows[k] == "," || s.lows[k] == ";") {
+			k--
+		}
+		c.End = s.words[k].end
+	}
+}
+
 // relativeSources cuts a source that holds a relative clause whose own
 // subject speaks ("one of 342 homes that the Kyrgyz authorities say were
 // burned") to that subject: what comes before the relative pronoun is
@@ -690,7 +715,7 @@ func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attrib
 		return out
 	}
 	speaker := s.speaker(src)
-	if speaker == "" {
+	if speaker == "" || s.labelList(sent) {
 		return out
 	}
 	end := s.lastWordEnd(colon + 1)
@@ -704,6 +729,40 @@ func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attrib
 		Via:      []string{},
 		Evidence: doc.EvidenceUnknown,
 	})
+}
+
+// labelList reports whether the line of sentence sent is one of a list of
+// figures by label, a line before or after it also reading "Name: figure"
+// ("Kyrgyzstan: 63 killed, 198 wounded" over "Tajikistan: 41 killed"):
+// the labels say whose the figures are, not who reports them.
+func (s *state) labelList(sent doc.Span) bool {
+	figureLine := func(line string) bool {
+		name, rest, ok := strings.Cut(line, ":")
+		rest = strings.TrimLeft(rest, " ")
+		return ok && len(name) <= 40 && !strings.Contains(name, ".") && rest != "" && rest[0] >= '0' && rest[0] <= '9'
+	}
+	ls := strings.LastIndexByte(s.text[:sent.Start], '\n') + 1
+	le := len(s.text)
+	if i := strings.IndexByte(s.text[sent.Start:], '\n'); i >= 0 {
+		le = sent.Start + i
+	}
+	if !figureLine(s.text[ls:le]) {
+		return false
+	}
+	if ls > 0 {
+		ps := strings.LastIndexByte(s.text[:ls-1], '\n') + 1
+		if figureLine(s.text[ps : ls-1]) {
+			return true
+		}
+	}
+	if le < len(s.text) {
+		rest := s.text[le+1:]
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		return figureLine(rest)
+	}
+	return false
 }
 
 // prepositionSources drops a source that is a preposition alone ("Из
