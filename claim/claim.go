@@ -2032,11 +2032,11 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		// republic's Health Ministry said") it is another state's. An
 		// outlet of no side ("Kyrgyzstan – Border clashes, Situation
 		// Report") writes of the state its title names alone.
-		switch {
+		switch opening := s.openingIn(q); {
 		case s.named(s.home):
 			c.Side = s.home
-		case s.openingIn(q) != "":
-			c.Side = s.openingIn(q) // "In Tajikistan, the authorities said …"
+		case opening != "":
+			c.Side = opening // "In Tajikistan, the authorities said …"
 		case s.home == "":
 			c.Side = s.titleState()
 			if c.Side == "" && s.body(at.Source.Text) {
@@ -2088,16 +2088,7 @@ func (s *state) denies(at doc.Attribution) bool {
 	if at.Cue == nil || at.Content.Start < at.Cue.Start {
 		return false
 	}
-	k := s.wordAt(at.Cue.Start)
-	if k >= len(s.words) {
-		return false
-	}
-	switch s.lows[k] {
-	case "rejected", "rejects", "reject", "denied", "denies", "deny", "dismissed", "dismisses", "dismiss",
-		"refuted", "refutes", "refute", "disputed", "disputes", "dispute", "опроверг", "опровергли", "опровергло", "отвергли", "отверг":
-		return true
-	}
-	return false
+	return s.lx.is("deny", s.lows, s.wordAt(at.Cue.Start)) > 0
 }
 
 // deniedClaim gives a figure that a source denies to whom the denial names
