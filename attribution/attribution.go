@@ -346,8 +346,7 @@ func (s *state) rejoinder(k int) bool {
 	case "which", "something":
 		// Denied within a few words: "which Bishkek has denied".
 		for j := k + 1; j < len(s.words) && j <= k+4; j++ {
-			switch s.lows[j] {
-			case "denies", "denied", "deny", "rejects", "rejected", "reject", "disputes", "disputed", "dismissed", "dismisses":
+			if s.lx.deny[s.lows[j]] {
 				return true
 			}
 		}

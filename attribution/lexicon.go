@@ -141,6 +141,8 @@ type lexicon struct {
 	// labelHead holds the words that open a label of a figure before a
 	// colon ("Killed in Kyrgyzstan: 59").
 	labelHead map[string]bool
+	// deny holds the verbs that deny a report ("which Bishkek denies").
+	deny map[string]bool
 	// tell holds cues whose object names whom the source told ("told
 	// Reuters").
 	tell map[string]bool
@@ -154,7 +156,7 @@ type lexicon struct {
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{strong: newPhrases(), cues: newPhrases(), aside: newPhrases(), hedges: newPhrases(), none: newPhrases(), cited: newPhrases(), count: newPhrases(),
 		aux: map[string]bool{}, stop: map[string]bool{}, skip: map[string]bool{}, preposition: map[string]bool{}, pronoun: map[string]string{},
-		lead: map[string]bool{}, org: map[string]bool{}, label: map[string]bool{}, labelHead: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
+		lead: map[string]bool{}, org: map[string]bool{}, label: map[string]bool{}, labelHead: map[string]bool{}, deny: map[string]bool{}, tell: map[string]bool{}, countAt: map[string]string{}}
 	lines, err := dataLines("cues.txt")
 	if err != nil {
 		return nil, err
@@ -226,6 +228,8 @@ func loadLexicon() (*lexicon, error) {
 			lx.label[word] = true
 		case "label-head":
 			lx.labelHead[word] = true
+		case "deny":
+			lx.deny[word] = true
 		case "tell":
 			lx.tell[word] = true
 		case "count-at":
