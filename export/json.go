@@ -1,68 +1,305 @@
 package export
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 
 	"github.com/parallaxnews/parallax/compare"
 )
 
+// flushAt is how much JSON is gathered before it is written.
+const flushAt = 64 << 10
+
 // JSON writes the report as an indented JSON object, byte for byte what
 // encoding/json's Encoder with a two-space indent and without HTML
-// escaping writes for it, but one group and one silence at a time: a
-// report of a million claims is hundreds of megabytes of JSON, never held
-// in memory at once.
+// escaping writes for it, but a group or silence at a time: a report of a
+// million claims is hundreds of megabytes of JSON, never held in memory at
+// once.
 func JSON(w io.Writer, rep compare.Report) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	if _, err := io.WriteString(w, "{\n  \"groups\": "); err != nil {
+	jw := &jsonWriter{b: make([]byte, 0, 2*flushAt), empty: make([]bool, 1, 8)}
+	flush := func() error {
+		if jw.err != nil {
+			return jw.err
+		}
+		_, err := w.Write(jw.b)
+		jw.b = jw.b[:0]
 		return err
 	}
-	if err := jsonArray(w, enc, &buf, rep.Groups); err != nil {
-		return err
+	jw.open('{')
+	jw.key("groups")
+	if rep.Groups == nil {
+		jw.b = append(jw.b, "null"...)
+	} else {
+		jw.open('[')
+		for i := range rep.Groups {
+			jw.elem()
+			jsonGroup(jw, &rep.Groups[i])
+			if len(jw.b) >= flushAt {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		jw.close(']')
 	}
-	if _, err := io.WriteString(w, ",\n  \"silences\": "); err != nil {
-		return err
+	jw.key("silences")
+	if rep.Silences == nil {
+		jw.b = append(jw.b, "null"...)
+	} else {
+		jw.open('[')
+		for i := range rep.Silences {
+			jw.elem()
+			jsonSilence(jw, &rep.Silences[i])
+			if len(jw.b) >= flushAt {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		jw.close(']')
 	}
-	if err := jsonArray(w, enc, &buf, rep.Silences); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n}\n")
-	return err
+	jw.close('}')
+	jw.b = append(jw.b, '\n')
+	return flush()
 }
 
-// jsonArray writes items as the array value of a member of the report's
-// object, each encoded apart through enc into buf.
-func jsonArray[T any](w io.Writer, enc *json.Encoder, buf *bytes.Buffer, items []T) error {
-	if items == nil {
-		_, err := io.WriteString(w, "null")
-		return err
+// The functions below write the report's types member by member, in the
+// order and with the omissions of their JSON struct tags.
+
+func jsonGroup(w *jsonWriter, g *compare.Group) {
+	w.open('{')
+	w.key("event")
+	jsonEvent(w, &g.Event)
+	w.key("metric")
+	w.str(g.Metric)
+	if g.Unit != "" {
+		w.key("unit")
+		w.str(g.Unit)
 	}
-	if len(items) == 0 {
-		_, err := io.WriteString(w, "[]")
-		return err
-	}
-	if _, err := io.WriteString(w, "["); err != nil {
-		return err
-	}
-	for i := range items {
-		buf.Reset()
-		if i == 0 {
-			buf.WriteString("\n    ")
-		} else {
-			buf.WriteString(",\n    ")
+	w.key("about")
+	w.party(g.About)
+	w.key("figures")
+	if g.Figures == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for i := range g.Figures {
+			w.elem()
+			jsonFigure(w, &g.Figures[i])
 		}
-		if err := enc.Encode(&items[i]); err != nil {
-			return err
+		w.close(']')
+	}
+	w.key("by_side")
+	if g.BySide == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for i := range g.BySide {
+			w.elem()
+			jsonSideFigure(w, &g.BySide[i])
 		}
-		buf.Truncate(buf.Len() - 1) // Encode's newline
-		if _, err := w.Write(buf.Bytes()); err != nil {
-			return err
+		w.close(']')
+	}
+	w.key("contradiction")
+	jsonContradiction(w, g.Contradiction)
+	w.key("corroborated")
+	w.boolean(g.Corroborated)
+	if len(g.CorroboratedBy) > 0 {
+		w.key("corroborated_by")
+		w.strings(g.CorroboratedBy)
+	}
+	w.key("unsupported")
+	w.boolean(g.Unsupported)
+	if g.UnsupportedReason != "" {
+		w.key("unsupported_reason")
+		w.str(g.UnsupportedReason)
+	}
+	w.close('}')
+}
+
+func jsonEvent(w *jsonWriter, e *compare.EventInfo) {
+	w.open('{')
+	w.key("id")
+	w.str(e.ID)
+	w.key("type")
+	w.str(e.Type)
+	for _, m := range [...]struct{ name, v string }{{"acled", e.ACLED}, {"from", e.From}, {"to", e.To}} {
+		if m.v != "" {
+			w.key(m.name)
+			w.str(m.v)
 		}
 	}
-	_, err := io.WriteString(w, "\n  ]")
-	return err
+	w.key("places")
+	w.strings(e.Places)
+	w.key("actors")
+	w.parties(e.Actors)
+	if e.Country != "" {
+		w.key("country")
+		w.str(e.Country)
+	}
+	if e.Admin1 != "" {
+		w.key("admin1")
+		w.str(e.Admin1)
+	}
+	if e.Lat != nil {
+		w.key("lat")
+		w.float(*e.Lat)
+	}
+	if e.Lon != nil {
+		w.key("lon")
+		w.float(*e.Lon)
+	}
+	w.key("documents")
+	w.int(e.Documents)
+	w.close('}')
+}
+
+func jsonFigure(w *jsonWriter, f *compare.Figure) {
+	w.open('{')
+	w.key("side")
+	w.party(f.Side)
+	w.key("low")
+	w.floatPtr(f.Low)
+	w.key("high")
+	w.floatPtr(f.High)
+	w.key("source")
+	w.str(f.Source)
+	w.key("speaker")
+	w.str(f.Speaker)
+	w.key("via")
+	w.strings(f.Via)
+	if f.Outlet != "" {
+		w.key("outlet")
+		w.str(f.Outlet)
+	}
+	w.key("document")
+	w.str(f.Document)
+	if f.Claim != "" {
+		w.key("claim")
+		w.str(f.Claim)
+	}
+	w.key("published")
+	w.str(f.Published)
+	w.key("evidence")
+	w.str(f.Evidence)
+	w.key("hedged")
+	w.boolean(f.Hedged)
+	if f.Approx != "" {
+		w.key("approx")
+		w.str(f.Approx)
+	}
+	if f.Unit != "" {
+		w.key("unit")
+		w.str(f.Unit)
+	}
+	if f.Partial {
+		w.key("partial")
+		w.boolean(true)
+	}
+	if f.Text != "" {
+		w.key("text")
+		w.str(f.Text)
+	}
+	if len(f.History) > 0 {
+		w.key("history")
+		w.open('[')
+		for i := range f.History {
+			p := &f.History[i]
+			w.elem()
+			w.open('{')
+			w.key("low")
+			w.floatPtr(p.Low)
+			w.key("high")
+			w.floatPtr(p.High)
+			w.key("document")
+			w.str(p.Document)
+			w.key("published")
+			w.str(p.Published)
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.close('}')
+}
+
+func jsonSideFigure(w *jsonWriter, f *compare.SideFigure) {
+	w.open('{')
+	if f.Metric != "" {
+		w.key("metric")
+		w.str(f.Metric)
+	}
+	if f.Unit != "" {
+		w.key("unit")
+		w.str(f.Unit)
+	}
+	if f.About != "" {
+		w.key("about")
+		w.party(f.About)
+	}
+	w.key("side")
+	w.party(f.Side)
+	w.key("low")
+	w.floatPtr(f.Low)
+	w.key("high")
+	w.floatPtr(f.High)
+	w.key("source")
+	w.str(f.Source)
+	w.key("document")
+	w.str(f.Document)
+	w.key("published")
+	w.str(f.Published)
+	w.close('}')
+}
+
+func jsonContradiction(w *jsonWriter, c *compare.Contradiction) {
+	if c == nil {
+		w.b = append(w.b, "null"...)
+		return
+	}
+	w.open('{')
+	w.key("sides")
+	w.strings(c.Sides)
+	w.key("sources")
+	w.strings(c.Sources)
+	w.key("pairs")
+	if c.Pairs == nil {
+		w.b = append(w.b, "null"...)
+	} else {
+		w.open('[')
+		for i := range c.Pairs {
+			w.elem()
+			w.open('[')
+			for j := range c.Pairs[i] {
+				w.elem()
+				jsonSideFigure(w, &c.Pairs[i][j])
+			}
+			w.close(']')
+		}
+		w.close(']')
+	}
+	w.close('}')
+}
+
+func jsonSilence(w *jsonWriter, s *compare.Silence) {
+	w.open('{')
+	w.key("side")
+	w.party(s.Side)
+	w.key("kind")
+	w.str(s.Kind)
+	w.key("event")
+	jsonEvent(w, &s.Event)
+	w.key("metric")
+	w.str(s.Metric)
+	if s.Unit != "" {
+		w.key("unit")
+		w.str(s.Unit)
+	}
+	w.key("about")
+	w.party(s.About)
+	w.key("reported_by")
+	w.strings(s.ReportedBy)
+	if len(s.Sources) > 0 {
+		w.key("sources")
+		w.strings(s.Sources)
+	}
+	w.close('}')
 }
