@@ -177,3 +177,18 @@ func TestJSONAsEncoder(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkMarkdown writes the brief of 100,000 generated claims.
+func BenchmarkMarkdown(b *testing.B) {
+	rep := compare.Compare(compare.GenerateRecords(100_000), compare.Options{})
+	var n int64
+	b.ReportAllocs()
+	for b.Loop() {
+		cw := &countWriter{}
+		if err := Markdown(cw, rep); err != nil {
+			b.Fatal(err)
+		}
+		n = cw.n
+	}
+	b.SetBytes(n)
+}
