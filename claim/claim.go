@@ -636,7 +636,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	d := 0
 	from := e
 	if s.nounAfter(b, e) != "" {
-		from = s.skipModifiers(e, sent[1])
+		from = s.skipModifiers(s.nounEnd(e, sent[1]), sent[1])
 	}
 	listed := 0 // 1 once the search passed the other things of a list
 	// An item after the first of a list: "11 schools, 3 kindergartens, and …".
@@ -905,6 +905,21 @@ func (s *state) skipModifiers(k, end int) int {
 		return k
 	}
 	return k
+}
+
+// nounEnd returns the end of the counted noun that follows a figure ending
+// at word e, after up to two names or "other" ("10 others", "two Tajik
+// civilians", "3 other soldiers"), or e when none does.
+func (s *state) nounEnd(e, end int) int {
+	for k := e; k < end && k < e+3 && s.lows[k] != "of"; k++ {
+		if n := s.counted(k); n > 0 {
+			return k + n
+		}
+		if s.isQ[k] != 0 || !s.capital(k) && s.lows[k] != "other" && s.lows[k] != "more" {
+			break
+		}
+	}
+	return e
 }
 
 // regionWords are the words that may follow the names of places in a
