@@ -1137,6 +1137,8 @@ func (s *state) atFigure(i int) int {
 		switch w := s.words[k].low; {
 		case w == "at" && !to, w == "to" && to && tally:
 			return k - i + 1
+		case w == "to" && to && k == i+1 && s.tallyAfter(k+1):
+			return 2 // "has raised to 59 the number of its citizens killed"
 		case isFinal(w) || w == "that" || w == "to" || s.lx.stop[w] && !tally:
 			// (Past the tally, its modifiers: "raised the death toll from
 			// this week's clashes on the border with Tajikistan to 36".)
@@ -1146,6 +1148,24 @@ func (s *state) atFigure(i int) int {
 		}
 	}
 	return 0
+}
+
+// tallyAfter reports whether a tally follows the figure that starts at
+// word k: "59 the number of …", "36 the death toll".
+func (s *state) tallyAfter(k int) bool {
+	for m := k + 1; m < len(s.words) && m <= k+4; m++ {
+		if s.words[m].low != "the" {
+			continue
+		}
+		for j := m + 1; j < len(s.words) && j <= m+2; j++ {
+			switch s.words[j].low {
+			case "toll", "number", "figure", "count", "tally":
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // figureAt reports whether a figure starts at word k, or after a few

@@ -357,6 +357,8 @@ func TestFigureCues(t *testing.T) {
 		{"They put the meeting at 5.", "", "", ""},
 		{"The Kyrgyz Health Ministry revised the figure to 62.", "62", "The Kyrgyz Health Ministry", "revised the figure to"},
 		{"Earlier the agency reported 31 dead.", "31", "the agency", "reported"},
+		{"Bishkek has raised to 62 the number of its citizens killed.", "62", "Bishkek", "has raised"},
+		{"Prices were raised to 62 percent.", "", "", ""},
 		{"The reported clashes killed 5 people.", "5", "", ""},
 	}
 	for _, tt := range tests {

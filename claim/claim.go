@@ -1948,10 +1948,14 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			best = i
 		}
 	}
-	if best < 0 {
+	sum := s.sumOfBoth(s.wordAt(q.Start))
+	if best >= 0 && sum {
+		best = -1 // the writer's sum of the sides' reports
+	}
+	if best < 0 && !sum {
 		best = s.relativeReport(q)
 	}
-	if best < 0 {
+	if best < 0 && !sum {
 		best = s.reportBefore(q)
 	}
 	if best < 0 {
@@ -2095,6 +2099,28 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	if s.denies(at) {
 		s.deniedClaim(c, at)
 	}
+}
+
+// sumOfBoth reports whether the figure at word b is a toll of both sides
+// that a participle adds up after a side's report: "Tajik officials put
+// their own losses at 41, bringing the combined toll close to 100" is
+// the writer's sum, not Tajikistan's figure.
+func (s *state) sumOfBoth(b int) bool {
+	sent := s.sents[s.words[b].sent]
+	for k := b - 1; k > sent[0] && k >= b-8; k-- {
+		if s.lows[k] == "," || s.hard(k) {
+			return false
+		}
+		if (s.lows[k] == "bringing" || s.lows[k] == "taking") && s.lows[k-1] == "," {
+			for j := k + 1; j < b; j++ {
+				if s.lx.is("both", s.lows, j) > 0 {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // denies reports whether the cue of at denies what follows it ("rejected
