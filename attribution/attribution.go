@@ -142,6 +142,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.prepositionSources(out[k:])
 		if !slices.ContainsFunc(out[k:], func(at doc.Attribution) bool { return at.Source != nil }) {
 			out = s.headlineColon(sent, out)
+			out = s.headlineDash(sent, out)
 		}
 		if si > 0 {
 			s.aboutThis(out[k:], a.Sentences[si-1])
@@ -725,6 +726,54 @@ func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attrib
 		Cue:      ptr(doc.MentionOf(s.text, doc.Span{Start: s.words[colon].start, End: s.words[colon].end})),
 		Content:  content,
 		Kind:     s.kind(content, doc.AttrIndirect),
+		Via:      []string{},
+		Evidence: doc.EvidenceUnknown,
+	})
+}
+
+// headlineDash appends the attribution of a headline that names its
+// source after a dash at its end, as wire headlines do ("Death toll in
+// border conflict reaches 46 - Kyrgyz health ministry"): at least three
+// words, a dash, then at most six words that name an entity other than
+// the document's outlet, to the end of a line that no full stop ends.
+func (s *state) headlineDash(sent doc.Span, out []doc.Attribution) []doc.Attribution {
+	if !segment.OpensSentence(s.text, sent.Start) || sent.Start > 0 && s.text[sent.Start-1] != '\n' {
+		return out
+	}
+	n := len(s.words)
+	if n < 5 || isFinal(s.words[n-1].low) {
+		return out
+	}
+	if e := s.words[n-1].end; e < len(s.text) && s.text[e] != '\n' && s.text[e] != '\r' {
+		return out // the sentence goes on past the line
+	}
+	dash := -1
+	for k := n - 2; k >= 3 && k >= n-7; k-- {
+		if w := s.words[k].low; w == "-" || w == "–" || w == "—" {
+			dash = k
+			break
+		}
+	}
+	if dash < 0 {
+		return out
+	}
+	src := doc.Span{Start: s.words[dash+1].start, End: s.words[n-1].end}
+	speaker := s.speaker(src)
+	if speaker == "" {
+		return out
+	}
+	for _, e := range s.a.Entities {
+		if e.ID == speaker && e.Kind == doc.KindOutlet {
+			return out // the publisher's name, as feeds append it
+		}
+	}
+	content := doc.Span{Start: s.words[0].start, End: s.words[dash-1].end}
+	return append(out, doc.Attribution{
+		Source:   ptr(doc.MentionOf(s.text, src)),
+		Speaker:  speaker,
+		Cue:      ptr(doc.MentionOf(s.text, doc.Span{Start: s.words[dash].start, End: s.words[dash].end})),
+		Content:  content,
+		Kind:     doc.AttrIndirect,
 		Via:      []string{},
 		Evidence: doc.EvidenceUnknown,
 	})
