@@ -908,18 +908,35 @@ func (s *state) skipModifiers(k, end int) int {
 }
 
 // nounEnd returns the end of the counted noun that follows a figure ending
-// at word e, after up to two names or "other" ("10 others", "two Tajik
-// civilians", "3 other soldiers"), or e when none does.
+// at word e, after up to two names or adjectives ("10 others", "two Tajik
+// civilians", "3 other soldiers", "30 civilian facilities"), or e when
+// none does.
 func (s *state) nounEnd(e, end int) int {
 	for k := e; k < end && k < e+3 && s.lows[k] != "of"; k++ {
 		if n := s.counted(k); n > 0 {
 			return k + n
 		}
-		if s.isQ[k] != 0 || !s.capital(k) && s.lows[k] != "other" && s.lows[k] != "more" {
+		if s.isQ[k] != 0 || !s.capital(k) && !adjective(s.lows[k]) {
 			break
 		}
 	}
 	return e
+}
+
+// adjective reports whether a word in lower case is an adjective that may
+// stand before a counted noun: "other", "more", or one of the endings of
+// "civilian", "residential", "military", "public", "religious",
+// "administrative".
+func adjective(w string) bool {
+	if w == "other" || w == "more" {
+		return true
+	}
+	for _, end := range [...]string{"an", "al", "ary", "ic", "ous", "ive"} {
+		if strings.HasSuffix(w, end) && len(w) > len(end)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // regionWords are the words that may follow the names of places in a
@@ -988,6 +1005,9 @@ func (s *state) claims() []doc.Claim {
 		span := q.Span()
 		cue, ok := s.findMetric(qi)
 		noun := s.nounAfter(b, e)
+		if noun == "building" && c.Unit == "people" {
+			c.Unit = "buildings" // "30 civilian facilities": not civilians
+		}
 		switch {
 		case isArea(q.Unit) || noun == "area":
 			c.Metric = "area_km2"
@@ -1052,6 +1072,12 @@ func (s *state) claims() []doc.Claim {
 			if !has {
 				continue
 			}
+			if kind, _ := s.kindAfterCopula(e); kind != "" && losses(out[pi].Metric) && out[pi].Unit != "" && peopleKinds[out[pi].Unit] {
+				// "14 of the dead were civilians, and another 27 were
+				// servicemen": the other part of the same whole.
+				c.Metric, c.Breakdown = out[pi].Metric, out[pi].Breakdown
+				break
+			}
 			if s.gapped(b, e, first[pi], s.wordAt(out[pi].End)) {
 				// "spoke of 24 dead; this morning, of 31": the metric of
 				// the figure before, left out.
@@ -1110,7 +1136,14 @@ func (s *state) claims() []doc.Claim {
 		}
 		switch c.Metric {
 		case "killed", "injured", "missing", "captured":
-			if kind := s.peopleKind(b, e); kind != "" {
+			kind := s.peopleKind(b, e)
+			if kind == "" && ok && cue.word >= e {
+				kind, _ = s.kindAfterCopula(cue.word + cue.n) // "14 of the dead were civilians"
+			}
+			if k, end := s.kindAfterCopula(e); !ok && k != "" {
+				kind, span = k, widen(span, s.wordsSpan(e, end)) // "and another 27 were servicemen"
+			}
+			if kind != "" {
 				c.Unit = kind // "at least 10 civilians", "including 26 servicemen"
 			}
 		}
@@ -1513,7 +1546,10 @@ func (s *state) listItem(k, end int) int {
 func (s *state) nounAfter(b, e int) string {
 	for k := b + 1; k < len(s.words) && k < e+3; k++ {
 		for _, class := range []string{"area", "building", "people", "equipment"} {
-			if s.lx.is(class, s.lows, k) > 0 {
+			if n := s.lx.is(class, s.lows, k); n > 0 {
+				if class == "people" && k+n < len(s.words) && s.lx.is("building", s.lows, k+n) > 0 {
+					return "building" // "30 civilian facilities"
+				}
 				return class
 			}
 		}
@@ -1550,6 +1586,30 @@ func (s *state) peopleKind(b, e int) string {
 		}
 	}
 	return ""
+}
+
+// peopleKinds are the units of figures that count people of one kind.
+var peopleKinds = map[string]bool{doc.KindCivilians: true, doc.KindServicemen: true}
+
+// kindAfterCopula returns the kind of people that "were" at word k says
+// the figure before counts ("14 of the dead were civilians", "another 27
+// were servicemen") and the end of the words that name it, or "".
+func (s *state) kindAfterCopula(k int) (string, int) {
+	if k+1 >= len(s.words) || s.words[k+1].sent != s.words[k].sent {
+		return "", k
+	}
+	switch s.lows[k] {
+	case "were", "was", "are", "is":
+	default:
+		return "", k
+	}
+	if n := s.lx.is("civilians", s.lows, k+1); n > 0 {
+		return doc.KindCivilians, k + 1 + n
+	}
+	if n := s.lx.is("servicemen", s.lows, k+1); n > 0 {
+		return doc.KindServicemen, k + 1 + n
+	}
+	return "", k
 }
 
 // equipmentAfter returns the kind of equipment a figure at words [b,e)
