@@ -1379,8 +1379,11 @@ func (s *state) accordingTo(sent doc.Span, i, j int) (doc.Attribution, bool) {
 	right, rightOK := s.rightContent(k)
 	left, leftOK := s.leftContent(i)
 	var content doc.Span
+	// "…, according to official figures: Kyrgyzstan said …": what the
+	// colon opens details the figures before; it is not their content.
+	colonAfter := k < len(s.words) && s.words[k].low == ":"
 	switch {
-	case leftOK && (!rightOK || left.Len() >= right.Len()):
+	case leftOK && (!rightOK || left.Len() >= right.Len() || colonAfter):
 		content = left
 	case rightOK:
 		content = right
@@ -1586,8 +1589,8 @@ func (s *state) rightContent(k int) (doc.Span, bool) {
 	n := len(s.words)
 	for m := k; m < n && m < k+10; m++ {
 		w := s.words[m].low
-		if w == "that" {
-			k = m + 1
+		if w == "that" || w == ":" && m == k {
+			k = m + 1 // "According to official figures: 59 people died"
 			break
 		}
 		if w == "." || w == ";" || isQuoteMark(w) || w == ":" {

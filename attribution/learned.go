@@ -129,6 +129,11 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 			c1 = l
 		}
 	}
+	// A colon that opens a content is not part of it ("According to
+	// official figures: 59 people died").
+	for c0 >= 0 && c0 < c1-1 && c0 >= ce && tg.sent.Low[c0] == ":" {
+		c0++
+	}
 	// Final punctuation belongs to the sentence, not to the content.
 	for c1 > c0+1 && c0 >= 0 && isFinal(tg.sent.Low[c1-1]) {
 		c1--
@@ -185,7 +190,24 @@ func (s *state) roles(sent doc.Span, cb, ce int) (doc.Attribution, bool) {
 	for sb >= 0 && se > sb+1 && s.lx.lead[s.lows[sb]] && (sb == 0 || !s.isNPWord(sb-1)) {
 		sb++
 	}
-	if sb >= 0 {
+	// A source ends at a colon, and what the colon opens is no content of
+	// a report before its cue: "…, according to official figures:
+	// Kyrgyzstan said …".
+	for k := sb; sb >= 0 && k < se; k++ {
+		if tg.sent.Low[k] != ":" {
+			continue
+		}
+		se = k
+		if c0 >= 0 && c0 < cb && at.Content.End > s.words[k].start {
+			l := cb
+			for l > c0+1 && (tg.sent.Low[l-1] == "," || tg.sent.Low[l-1] == "—") {
+				l--
+			}
+			at.Content.End = s.words[l-1].end
+		}
+		break
+	}
+	if sb >= 0 && se > sb {
 		// No source words: the source is not named ("It is alleged that
 		// …") or lies outside the sentence; Source stays nil.
 		src := s.withoutAside(s.wholeSource(doc.Span{Start: s.words[sb].start, End: s.words[se-1].end}))
