@@ -2318,8 +2318,8 @@ func (s *state) antecedent(i int) int {
 	}
 	w := strings.TrimPrefix(src.Text, "the ")
 	w = strings.TrimPrefix(w, "The ")
-	if w == "" || w[0] < 'a' || w[0] > 'z' || strings.ContainsAny(w, " ,") {
-		return -1 // not a common noun: a name or a pronoun phrase
+	if r, _ := utf8.DecodeRuneInString(w); w == "" || !unicode.IsLower(r) || strings.ContainsAny(w, " ,") {
+		return -1 // not a common noun ("the ministry", "администрации"): a name or a pronoun phrase
 	}
 	switch w {
 	case "he", "she", "they", "it", "we", "i", "you":
