@@ -591,7 +591,8 @@ func (s *state) relativeSources(ats []doc.Attribution) {
 // label before a colon (an interview's "Q: How many …", a fact check's
 // "Claim: …", a list's "Killed in Kyrgyzstan: 59"), a question after one
 // ("FACT CHECK: Did …?"), or a figure before a cue the lists do not know
-// ("144 people had sought medical help").
+// ("144 people had sought medical help"); or the attribution reports
+// nothing, its content holding no word.
 func (s *state) noSpeaker(at doc.Attribution) bool {
 	if at.Source == nil {
 		return false
@@ -611,7 +612,11 @@ func (s *state) noSpeaker(at doc.Attribution) bool {
 		// one's words.
 		rest := strings.TrimLeft(s.text[at.Content.End:], " \t\"'”’»")
 		first, _, _ := strings.Cut(segment.Lower(at.Source.Text), " ")
-		return s.lx.label[segment.Lower(at.Source.Text)] || s.lx.labelHead[first] || strings.HasPrefix(rest, "?")
+		return s.lx.label[segment.Lower(at.Source.Text)] || s.lx.labelHead[first] || strings.HasPrefix(rest, "?") ||
+			s.labelList(at.Cue.Span()) // "Tajikistan: 41 killed" among like lines
+	}
+	if !strings.ContainsFunc(s.text[at.Content.Start:at.Content.End], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return true // a content of punctuation alone: "(Kyrgyz claim)"
 	}
 	return false
 }
@@ -715,8 +720,8 @@ func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attrib
 		return out
 	}
 	speaker := s.speaker(src)
-	if speaker == "" || s.labelList(sent) {
-		return out
+	if speaker == "" || s.labelList(sent) || s.namesTwoStates(src) {
+		return out // (a topic: "Kyrgyzstan and Tajikistan: Nearly 100 dead")
 	}
 	end := s.lastWordEnd(colon + 1)
 	content := doc.Span{Start: s.words[colon+1].start, End: s.words[end-1].end}
@@ -777,6 +782,21 @@ func (s *state) headlineDash(sent doc.Span, out []doc.Attribution) []doc.Attribu
 		Via:      []string{},
 		Evidence: doc.EvidenceUnknown,
 	})
+}
+
+// namesTwoStates reports whether span sp names two states or more.
+func (s *state) namesTwoStates(sp doc.Span) bool {
+	first := -1
+	for _, m := range s.ments {
+		if !sp.Contains(m.Span) || s.a.Entities[m.ent].Kind != doc.KindCountry {
+			continue
+		}
+		if first >= 0 && m.ent != first {
+			return true
+		}
+		first = m.ent
+	}
+	return false
 }
 
 // labelList reports whether the line of sentence sent is one of a list of

@@ -1858,18 +1858,21 @@ func (s *state) moreAround(b, e int) bool {
 	return b > 0 && (s.lows[b-1] == "another" || s.lows[b-1] == "additional")
 }
 
-// sourceInParens returns the source named alone in parentheses right
-// after the figure at q, the way lists credit a figure: an organisation or
-// person ("59 (Ministry of Health)"), or a body of government without an
-// entity ("41 (Sughd regional authorities)"), with the entity if any, and
-// the span of the name.
-func (s *state) sourceInParens(q doc.Span) (*doc.Entity, doc.Span, bool) {
-	rest := s.text[q.End:]
+// sourceInParens returns the source named in parentheses right after the
+// figure at q or the claim's words ending at end, the way lists credit a
+// figure: an organisation or person ("59 (Ministry of Health)"), a body
+// of government without an entity ("41 (Sughd regional authorities)"), or
+// any of them or a state with words that credit it ("63 killed (per
+// Kyrgyzstan)", "100+ soldiers killed (Kyrgyz claim)"), with the entity
+// if any, and the span of the name.
+func (s *state) sourceInParens(q doc.Span, end int) (*doc.Entity, doc.Span, bool) {
+	after := max(q.End, end)
+	rest := s.text[after:]
 	skip := len(rest) - len(strings.TrimLeft(rest, " "))
 	if !strings.HasPrefix(rest[skip:], "(") {
 		return nil, doc.Span{}, false
 	}
-	open := q.End + skip
+	open := after + skip
 	cl := strings.IndexByte(s.text[open:], ')')
 	if cl < 0 || cl > 80 {
 		return nil, doc.Span{}, false
@@ -1877,15 +1880,18 @@ func (s *state) sourceInParens(q doc.Span) (*doc.Entity, doc.Span, bool) {
 	inner := doc.Span{Start: open + 1, End: open + cl}
 	for i := range s.a.Entities {
 		e := &s.a.Entities[i]
-		if e.Kind != doc.KindOrganization && e.Kind != doc.KindPerson && e.Kind != doc.KindOutlet {
-			continue
-		}
 		for _, m := range e.Mentions {
 			if !inner.Contains(m.Span()) {
 				continue
 			}
-			lead := strings.TrimSpace(s.text[inner.Start:m.Start])
-			if (lead == "" || strings.EqualFold(lead, "the")) && strings.TrimSpace(s.text[m.End:inner.End]) == "" {
+			lead := strings.ToLower(strings.TrimSpace(s.text[inner.Start:m.Start]))
+			trail := strings.ToLower(strings.TrimSpace(s.text[m.End:inner.End]))
+			credit := creditLeads[lead] && trail == "" || lead == "" && creditTrails[trail]
+			switch {
+			case e.Kind != doc.KindOrganization && e.Kind != doc.KindPerson && e.Kind != doc.KindOutlet && e.Kind != doc.KindCountry:
+			case credit:
+				return e, doc.Span{Start: m.Start, End: m.End}, true
+			case e.Kind != doc.KindCountry && (lead == "" || lead == "the") && trail == "":
 				return e, inner, true
 			}
 		}
@@ -1895,6 +1901,14 @@ func (s *state) sourceInParens(q doc.Span) (*doc.Entity, doc.Span, bool) {
 	}
 	return nil, doc.Span{}, false
 }
+
+// creditLeads are the words before a name in parentheses that credit a
+// figure to it ("(per Kyrgyzstan)"); creditTrails the words after one
+// ("(Kyrgyz claim)").
+var (
+	creditLeads  = map[string]bool{"per": true, "as per": true, "according to": true, "claimed by": true, "by": true, "source:": true}
+	creditTrails = map[string]bool{"claim": true, "claims": true, "estimate": true, "estimates": true, "figure": true, "figures": true, "data": true, "sources": true}
+)
 
 // relativeReport returns the attribution of a relative clause on the
 // figure at q ("342 homes that the Kyrgyz authorities say were burned"):
@@ -2019,7 +2033,7 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		best = s.reportBefore(q)
 	}
 	if best < 0 {
-		if e, sp, ok := s.sourceInParens(q); ok {
+		if e, sp, ok := s.sourceInParens(q, c.End); ok {
 			// "Killed in Kyrgyzstan: 59 (Ministry of Health)", "41 (Sughd
 			// regional authorities)"
 			c.SpeakerText = s.text[sp.Start:sp.End]
@@ -2658,6 +2672,16 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			lo, hi = e, m.word
 		}
 		for k := lo; k < hi; k++ {
+			if s.lows[k] == "(" {
+				if cl := s.closeParen(k, hi); cl > 0 {
+					// An aside in parentheses between the party and the
+					// figure ("Kyrgyzstan: 63 killed (per Kyrgyzstan), 198
+					// wounded") is one step, not a clause.
+					k = cl
+					score++
+					continue
+				}
+			}
 			switch {
 			case s.isQ[k] != 0 && (k == lo || s.isQ[k-1] != s.isQ[k]):
 				score += 2
@@ -2728,6 +2752,20 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		return s.parties[0]
 	}
 	return ""
+}
+
+// closeParen returns the word that closes the parenthesis opened at word
+// k, before word hi and with no other opened inside, or 0.
+func (s *state) closeParen(k, hi int) int {
+	for j := k + 1; j < hi && j <= k+12; j++ {
+		switch s.lows[j] {
+		case ")":
+			return j
+		case "(":
+			return 0
+		}
+	}
+	return 0
 }
 
 // carriedAbout returns the party of the casualties before it that a figure
