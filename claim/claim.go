@@ -465,13 +465,22 @@ func (s *state) theRepublic(q doc.Span) doc.Party {
 // datelineState returns the party of the place of the document's
 // dateline ("БИШКЕК, 18 сентября. /ТАСС/."), when it is a named party.
 func (s *state) datelineState() doc.Party {
+	if p := s.datelineParty(); s.named(p) {
+		return p
+	}
+	return ""
+}
+
+// datelineParty returns the party of the place of the document's
+// dateline, named in the text or not.
+func (s *state) datelineParty() doc.Party {
 	for _, e := range s.a.Entities {
 		if e.Kind != doc.KindPlace {
 			continue
 		}
 		for _, m := range e.Mentions {
 			if _, ok := dateline(s.text, m.Span()); ok {
-				if p := partyOf(e); s.named(p) {
+				if p := partyOf(e); p != "" {
 					return p
 				}
 			}
@@ -2126,8 +2135,8 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 		// outlet of no side ("Kyrgyzstan – Border clashes, Situation
 		// Report") writes of the state its title names alone.
 		switch opening := s.openingIn(q); {
-		case s.named(s.home):
-			c.Side = s.home
+		case s.named(s.home), s.home != "" && s.datelineParty() == s.home:
+			c.Side = s.home // (or a report from its capital: "BISHKEK (AKIpress) - The Ministry of Health …")
 		case opening != "":
 			c.Side = opening // "In Tajikistan, the authorities said …"
 		case s.home == "":
@@ -2741,9 +2750,10 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 		return ps[0]
 	}
 	// The losses a side reports are its own, if it is a party the document
-	// names: an outlet abroad reporting deaths ("Radio Azattyk reported …")
-	// does not make them its country's.
-	if losses(c.Metric) && s.named(c.Side) {
+	// names or whose capital it is filed from: an outlet abroad reporting
+	// deaths ("Radio Azattyk reported …") does not make them its
+	// country's.
+	if losses(c.Metric) && c.Side != "" && (s.named(c.Side) || c.Side == s.datelineParty()) {
 		return c.Side
 	}
 	// A document that names one party alone and places of its ("Situation
