@@ -987,9 +987,9 @@ func (f *finder) weakPlace(s seg) bool {
 
 // government reports whether the capital at tokens [i, j) stands for its
 // government: a verb of govverbs.txt follows it ("Dushanbe accuses",
-// "Bishkek said"), or an accusing verb goes before it and "of" (Russian
-// "в") after ("accuses Bishkek of aggression", "обвиняет Бишкек в
-// нападении").
+// "Bishkek said"), or an accusing verb goes before it and "of" or "for"
+// (Russian "в") after ("accuses Bishkek of aggression", "blamed Bishkek
+// for the fighting", "обвиняет Бишкек в нападении").
 func (f *finder) government(i, j int) bool {
 	next := func(k int) string {
 		if k < 0 || k >= len(f.toks) || f.toks[k].flags&fWord == 0 {
@@ -997,7 +997,7 @@ func (f *finder) government(i, j int) bool {
 		}
 		return strings.ToLower(f.tokText(k))
 	}
-	return f.lx.govVerbs[next(j)] || f.lx.govObject[next(i-1)] && (next(j) == "of" || next(j) == "в")
+	return f.lx.govVerbs[next(j)] || f.lx.govObject[next(i-1)] && (next(j) == "of" || next(j) == "for" || next(j) == "в")
 }
 
 // hasPlace reports whether text[start:end] names a place of the gazetteer
