@@ -980,6 +980,42 @@ func (s *state) tallyBefore(b int) bool {
 	return false
 }
 
+// changedFrom reports whether the figure q, whose first word is b, is a
+// range "from X to Y" that a verb of change before it makes a change of a
+// count, from its old value to its new one ("rose from 24 to 46", "has
+// risen from 24 to 46", "выросло с 24 до 46").
+func (s *state) changedFrom(b int, q doc.Quantity) bool {
+	if q.Approx != doc.ApproxRange || q.Low == nil || q.High == nil || b >= len(s.lows) {
+		return false
+	}
+	from := b // the word before which the verb is sought
+	switch {
+	case s.lows[b] == "from":
+	case b > 0 && (s.lows[b-1] == "с" || s.lows[b-1] == "со"): // (the Russian figure starts after it)
+		from = b - 1
+	default:
+		return false
+	}
+	sent := s.sents[s.words[b].sent]
+	for k := from - 1; k >= sent[0] && k >= from-4; k-- {
+		if changeVerbs[s.lows[k]] {
+			return true
+		}
+		if s.isQ[k] != 0 || s.hard(k) {
+			break
+		}
+	}
+	return false
+}
+
+// changeVerbs are the verbs that change a count "from" one figure "to"
+// another.
+var changeVerbs = map[string]bool{"rose": true, "risen": true, "rises": true, "rising": true, "increased": true, "increases": true,
+	"climbed": true, "climbs": true, "grew": true, "grown": true, "jumped": true, "fell": true, "fallen": true, "dropped": true,
+	"decreased": true, "declined": true, "revised": true, "raised": true, "lowered": true, "updated": true,
+	"выросло": true, "выросла": true, "возросло": true, "возросла": true, "увеличилось": true, "увеличилась": true,
+	"уменьшилось": true, "сократилось": true}
+
 // claims returns the claims of the document.
 func (s *state) claims() []doc.Claim {
 	out := []doc.Claim{}
@@ -1009,6 +1045,12 @@ func (s *state) claims() []doc.Claim {
 		}
 		si := s.words[b].sent
 		c := doc.Claim{Low: q.Low, High: q.High, Approx: q.Approx, Unit: q.Unit, Via: []string{}, Evidence: doc.EvidenceUnknown}
+		changed := s.changedFrom(b, q)
+		if changed {
+			// "The death toll rose from 24 to 46": the figure is 46, the
+			// toll as it now stands, not a range.
+			c.Low, c.Approx = q.High, doc.ApproxExact
+		}
 		frameAfter := false // the figure's party is named in the frame after it
 		partOfPrev := -1    // the claim of the sentence before that this one breaks down
 		span := q.Span()
@@ -1156,7 +1198,7 @@ func (s *state) claims() []doc.Claim {
 				c.Unit = kind // "at least 10 civilians", "including 26 servicemen"
 			}
 		}
-		c.Total = (c.Total || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
+		c.Total = (c.Total || changed || s.totalBefore(b) || s.tallyBefore(b)) && !s.earlier(si)
 		c.Increment = s.moreAround(b, e)
 		if c.Increment && b > 0 && (s.lows[b-1] == "another" || s.lows[b-1] == "ещё" || s.lows[b-1] == "еще") && len(out) > 0 && out[len(out)-1].Metric != c.Metric {
 			// "… has risen to 36. Another 144 people have been wounded":
