@@ -787,6 +787,10 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	// citizens killed in the attack has risen to 36").
 	if bestScore > 0.5 && s.tallyBefore(b) {
 		for k := b - 1; k >= sent[0] && k > b-30; k-- {
+			if pb := s.newValue(b); k == b-2 && pb >= 0 {
+				k = pb // past "from 36" (the loop steps to the word before it)
+				continue
+			}
 			if s.isQ[k] != 0 || s.hard(k) {
 				break
 			}
@@ -970,6 +974,12 @@ func (s *state) tallyBefore(b int) bool {
 	}
 	sent := s.sents[s.words[b].sent]
 	for k := b - 2; k >= sent[0] && k > b-30; k-- {
+		if s.isQ[k] != 0 && k == b-2 {
+			if pb := s.newValue(b); pb >= 0 {
+				k = pb // past "from 36": "revised the toll from 36 to 34" (the loop steps to the word before it)
+				continue
+			}
+		}
 		if s.isQ[k] != 0 || s.hard(k) {
 			return false
 		}
@@ -988,15 +998,46 @@ func (s *state) changedFrom(b int, q doc.Quantity) bool {
 	if q.Approx != doc.ApproxRange || q.Low == nil || q.High == nil || b >= len(s.lows) {
 		return false
 	}
-	from := b // the word before which the verb is sought
 	switch {
 	case s.lows[b] == "from":
+		return s.changeBefore(b)
 	case b > 0 && (s.lows[b-1] == "с" || s.lows[b-1] == "со"): // (the Russian figure starts after it)
-		from = b - 1
-	default:
+		return s.changeBefore(b - 1)
+	}
+	return false
+}
+
+// oldValue reports whether the figure at words [b,e) is the old value of
+// a count that changed to the figure after it ("revised the toll from 36
+// to 34": 36), which is no claim of its own.
+func (s *state) oldValue(b, e int) bool {
+	if b == 0 || e+1 >= len(s.lows) || s.isQ[e+1] == 0 || s.lows[e] != "to" && s.lows[e] != "до" {
 		return false
 	}
-	sent := s.sents[s.words[b].sent]
+	switch s.lows[b-1] {
+	case "from", "с", "со":
+		return s.changeBefore(b - 1)
+	}
+	return false
+}
+
+// newValue returns the first word of the old value before the figure at
+// word b when the figure is the new value of a changed count ("from 36 to
+// 34": 34), else -1.
+func (s *state) newValue(b int) int {
+	if b < 2 || s.lows[b-1] != "to" && s.lows[b-1] != "до" || s.isQ[b-2] == 0 {
+		return -1
+	}
+	if pb := s.qword[s.isQ[b-2]-1]; s.oldValue(pb, b-1) {
+		return pb
+	}
+	return -1
+}
+
+// changeBefore reports whether a verb of change comes within four words
+// before word from, in its sentence.
+func (s *state) changeBefore(from int) bool {
+	sent := s.sents[s.words[from].sent]
 	for k := from - 1; k >= sent[0] && k >= from-4; k-- {
 		if changeVerbs[s.lows[k]] {
 			return true
@@ -1045,8 +1086,11 @@ func (s *state) claims() []doc.Claim {
 		}
 		si := s.words[b].sent
 		c := doc.Claim{Low: q.Low, High: q.High, Approx: q.Approx, Unit: q.Unit, Via: []string{}, Evidence: doc.EvidenceUnknown}
-		changed := s.changedFrom(b, q)
-		if changed {
+		if s.oldValue(b, e) {
+			continue
+		}
+		changed := s.changedFrom(b, q) || s.newValue(b) >= 0
+		if changed && q.Approx == doc.ApproxRange {
 			// "The death toll rose from 24 to 46": the figure is 46, the
 			// toll as it now stands, not a range.
 			c.Low, c.Approx = q.High, doc.ApproxExact
