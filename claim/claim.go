@@ -1259,6 +1259,10 @@ func (s *state) claims() []doc.Claim {
 			}
 			if has && out[pi].Metric == "injured" {
 				c.Breakdown, c.Increment = out[pi].ID, false
+			} else {
+				// "31 people remain in hospitals" alone: those of the
+				// wounded still in hospital, a part of them.
+				c.Partial = true
 			}
 		}
 		c.ID = "c" + strconv.Itoa(len(out)+1)

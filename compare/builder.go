@@ -80,7 +80,7 @@ const (
 	rowIncrement
 	rowCivilians  // the figure counts civilians only (doc.KindCivilians)
 	rowServicemen // the figure counts servicemen only (doc.KindServicemen)
-	rowPartial    // a figure of one incident or place (Record.Partial)
+	rowPartial    // a figure of a part of the toll only (Record.Partial)
 )
 
 // rowKinds are the flags of a figure that counts people of one kind: a

@@ -116,8 +116,9 @@ type Figure struct {
 	// kind only (doc.KindCivilians, doc.KindServicemen): a part of a toll,
 	// which contradicts a toll of everyone only by exceeding it.
 	Unit string `json:"unit,omitempty"`
-	// Partial is set for a figure of one incident or place of the event
-	// (doc.Claim.Partial), which contradicts a toll only by exceeding it.
+	// Partial is set for a figure of a part of the event's toll only (one
+	// incident or place, the wounded still in hospital: doc.Claim.Partial),
+	// which contradicts a toll only by exceeding it.
 	Partial bool   `json:"partial,omitempty"`
 	Text    string `json:"text,omitempty"`
 	// History lists the source's earlier figures, oldest first: an
@@ -1156,7 +1157,7 @@ type cand struct {
 	outlet string
 	fig    int    // the source's figure, or the side's in BySide
 	kind   string // the kind of people it counts only (Figure.Unit)
-	part   bool   // a figure of one incident or place (Figure.Partial)
+	part   bool   // a figure of a part of the toll only (Figure.Partial)
 }
 
 // disagree reports whether two latest figures contradict each other: they

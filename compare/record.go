@@ -46,8 +46,8 @@ type Record struct {
 	// Total marks a running total that replaces earlier figures; Increment
 	// a figure that adds to the source's previous one; Breakdown a part of
 	// another figure of the same document, never counted on its own;
-	// Partial a figure of one incident or place of the event
-	// (doc.Claim.Partial).
+	// Partial a figure of a part of the event's toll only: one incident or
+	// place, or the wounded still in hospital (doc.Claim.Partial).
 	Total     bool `json:"total,omitempty"`
 	Increment bool `json:"increment,omitempty"`
 	Breakdown bool `json:"breakdown,omitempty"`

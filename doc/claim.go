@@ -56,10 +56,11 @@ type Claim struct {
 	// Increment is set for figures that add to an earlier one ("12 more
 	// bodies", "another five died").
 	Increment bool `json:"increment,omitempty"`
-	// Partial is set for a figure of one incident or one place of an event
-	// only ("nine people were killed when a drone struck the mosque", "47
-	// … in the Batken region alone"): a part of the event's toll, not a
-	// toll of it.
+	// Partial is set for a figure of a part of an event's toll only: one
+	// incident or one place ("nine people were killed when a drone struck
+	// the mosque", "47 … in the Batken region alone"), or the wounded
+	// still in hospital ("31 people remain in hospitals"); not a toll of
+	// the event.
 	Partial bool `json:"partial,omitempty"`
 }
 

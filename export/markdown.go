@@ -149,7 +149,7 @@ func figureText(f compare.Figure) string {
 		notes = append(notes, "hedged")
 	}
 	if f.Partial {
-		notes = append(notes, "one incident or place")
+		notes = append(notes, "a part only")
 	}
 	if f.Evidence == doc.EvidenceNoneGiven {
 		notes = append(notes, "no evidence given")

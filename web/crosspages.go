@@ -156,7 +156,7 @@ func compareEvents(rep compare.Report) []eventView {
 				value += " " + compare.KindText(f.Unit, f.Low, f.High) // "5 civilians": a part of a toll
 			}
 			if f.Partial {
-				value += " (one incident or place)"
+				value += " (a part only)"
 			}
 			row := figureRow{Figure: f, Value: value, Link: claimURL(f.Document, f.Claim),
 				Side: compare.SideLabel(f.Side), Via: strings.Join(f.Via, " → "), Evidence: evidenceText(f.Evidence)}

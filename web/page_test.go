@@ -179,7 +179,7 @@ func TestClaimDetails(t *testing.T) {
 			rows = d.Rows
 		}
 	}
-	want := map[string]string{"value": "9 civilians", "partial": "one incident or place of the event"}
+	want := map[string]string{"value": "9 civilians", "partial": "a part of the event's toll only: one incident or place, or the wounded still in hospital"}
 	for _, r := range rows {
 		if w, ok := want[r.Label]; ok {
 			if r.Value != w {

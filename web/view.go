@@ -215,7 +215,7 @@ func (s *Server) buildArticle(a *doc.Analysis, focus string) articleView {
 			rows = append(rows, row{"hedged", "yes"})
 		}
 		if c.Partial {
-			rows = append(rows, row{"partial", "one incident or place of the event"})
+			rows = append(rows, row{"partial", "a part of the event's toll only: one incident or place, or the wounded still in hospital"})
 		}
 		if c.Event != "" {
 			rows = append(rows, row{"event", c.Event})

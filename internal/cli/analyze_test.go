@@ -170,7 +170,7 @@ func TestReportClaimParts(t *testing.T) {
 	if err := writeReport(&b, a); err != nil {
 		t.Fatal(err)
 	}
-	if out := b.String(); !strings.Contains(out, "killed: civilians") || !strings.Contains(out, "one incident or place") {
+	if out := b.String(); !strings.Contains(out, "killed: civilians") || !strings.Contains(out, "a part only") {
 		t.Errorf("report lacks the kind or the part:\n%s", out)
 	}
 }
