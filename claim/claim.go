@@ -3187,12 +3187,34 @@ func (s *state) doer(m partyMark) bool {
 		if m.word > 1 && s.lows[m.word-1] == "the" && s.lx.is("not-about", s.lows, m.word-2) > 0 {
 			return true // "by the Tajik side"
 		}
+		if s.forcesOfBy(m) {
+			return true // "committed by the armed forces of Armenia"
+		}
 	}
 	sp := m.span
 	if sp.End < len(s.text) && (s.text[sp.End] == '-' || strings.HasPrefix(s.text[sp.End:], "–")) {
 		return true
 	}
 	return sp.Start > 0 && (s.text[sp.Start-1] == '-' || strings.HasSuffix(s.text[:sp.Start], "–"))
+}
+
+// forcesOfBy reports whether party m owns forces that act after "by"
+// ("committed by the armed forces of Armenia"): forces, "of" and the
+// party, with "by" at most three words before the forces.
+func (s *state) forcesOfBy(m partyMark) bool {
+	if m.word < 3 || s.lows[m.word-1] != "of" {
+		return false
+	}
+	f := m.word - 2 // the last word of the forces' name
+	if s.lx.is("force", s.lows, f) == 0 && (f == 0 || s.lx.is("force", s.lows, f-1) != 2) {
+		return false
+	}
+	for k := f - 1; k >= 0 && k >= f-3; k-- {
+		if s.lows[k] == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // inflicter reports whether party mark m names who inflicted losses: an
