@@ -142,7 +142,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.prepositionSources(out[k:])
 		if !slices.ContainsFunc(out[k:], func(at doc.Attribution) bool { return at.Source != nil }) {
 			out = s.headlineColon(sent, out)
-			out = s.headlineDash(sent, out)
+			out = s.lineDash(sent, out)
 		}
 		if si > 0 {
 			s.aboutThis(out[k:], a.Sentences[si-1])
@@ -524,8 +524,7 @@ func (s *state) withoutBullets(ats []doc.Attribution) {
 		if k+1 >= len(s.words) || s.words[k].start != c.Start || s.words[k+1].start >= c.End {
 			continue
 		}
-		switch s.words[k].low {
-		case "-", "–", "—", "•", "*", "·":
+		if isBullet(s.words[k].low) {
 			c.Start = s.words[k+1].start
 		}
 	}
@@ -736,12 +735,15 @@ func (s *state) headlineColon(sent doc.Span, out []doc.Attribution) []doc.Attrib
 	})
 }
 
-// headlineDash appends the attribution of a headline that names its
-// source after a dash at its end, as wire headlines do ("Death toll in
-// border conflict reaches 46 - Kyrgyz health ministry"): at least three
-// words, a dash, then at most six words that name an entity other than
-// the document's outlet, to the end of a line that no full stop ends.
-func (s *state) headlineDash(sent doc.Span, out []doc.Attribution) []doc.Attribution {
+// lineDash appends the attribution of a line that names its source after
+// a dash at its end, as wire headlines and lists of key figures do
+// ("Death toll in border conflict reaches 46 - Kyrgyz health ministry",
+// "- 24 people killed, 87 injured — Ministry of Health (as of 20:00)"):
+// at least three words, a dash between spaces, then at most six words
+// that name an entity other than the document's outlet, with perhaps a
+// remark in parentheses, to the end of a line that no full stop ends. A
+// bullet that opens the line is neither source nor content.
+func (s *state) lineDash(sent doc.Span, out []doc.Attribution) []doc.Attribution {
 	if !segment.OpensSentence(s.text, sent.Start) || sent.Start > 0 && s.text[sent.Start-1] != '\n' {
 		return out
 	}
@@ -752,9 +754,23 @@ func (s *state) headlineDash(sent doc.Span, out []doc.Attribution) []doc.Attribu
 	if e := s.words[n-1].end; e < len(s.text) && s.text[e] != '\n' && s.text[e] != '\r' {
 		return out // the sentence goes on past the line
 	}
+	first := 0
+	if isBullet(s.words[0].low) {
+		first = 1
+	}
+	end := n // past the source
+	if s.words[end-1].low == ")" {
+		for k := end - 2; k > first; k-- {
+			if s.words[k].low == "(" {
+				end = k // "(as of 20:00 on September 16)"
+				break
+			}
+		}
+	}
 	dash := -1
-	for k := n - 2; k >= 3 && k >= n-7; k-- {
-		if w := s.words[k].low; w == "-" || w == "–" || w == "—" {
+	for k := end - 2; k >= first+3 && k >= end-7; k-- {
+		w := s.words[k]
+		if (w.low == "-" || w.low == "–" || w.low == "—") && w.start > 0 && s.text[w.start-1] == ' ' && w.end < len(s.text) && s.text[w.end] == ' ' {
 			dash = k
 			break
 		}
@@ -762,26 +778,40 @@ func (s *state) headlineDash(sent doc.Span, out []doc.Attribution) []doc.Attribu
 	if dash < 0 {
 		return out
 	}
-	src := doc.Span{Start: s.words[dash+1].start, End: s.words[n-1].end}
-	speaker := s.speaker(src)
-	if speaker == "" {
+	src := doc.Span{Start: s.words[dash+1].start, End: s.words[end-1].end}
+	e := s.entityByID(s.speaker(src))
+	if e == nil || e.Kind == doc.KindOutlet {
+		return out // (an outlet: the publisher's name, as feeds append it)
+	}
+	// A person or organisation, a body ("Kyrgyz health ministry") or a
+	// state by its name alone; not a state's word in a phrase of something
+	// else ("… on the Kyrgyz - Tajik border").
+	body := e.Kind == doc.KindPerson || e.Kind == doc.KindOrganization
+	for k := dash + 1; k < end && !body; k++ {
+		body = s.lx.org[s.words[k].low]
+	}
+	if !body && !(e.Kind == doc.KindCountry && end == dash+2) {
 		return out
 	}
-	for _, e := range s.a.Entities {
-		if e.ID == speaker && e.Kind == doc.KindOutlet {
-			return out // the publisher's name, as feeds append it
-		}
-	}
-	content := doc.Span{Start: s.words[0].start, End: s.words[dash-1].end}
+	content := doc.Span{Start: s.words[first].start, End: s.words[dash-1].end}
 	return append(out, doc.Attribution{
 		Source:   ptr(doc.MentionOf(s.text, src)),
-		Speaker:  speaker,
+		Speaker:  e.ID,
 		Cue:      ptr(doc.MentionOf(s.text, doc.Span{Start: s.words[dash].start, End: s.words[dash].end})),
 		Content:  content,
 		Kind:     doc.AttrIndirect,
 		Via:      []string{},
 		Evidence: doc.EvidenceUnknown,
 	})
+}
+
+// isBullet reports whether w marks an item of a list.
+func isBullet(w string) bool {
+	switch w {
+	case "-", "–", "—", "•", "*", "·":
+		return true
+	}
+	return false
 }
 
 // namesTwoStates reports whether span sp names two states or more.

@@ -2458,6 +2458,9 @@ func (s *state) antecedent(i int) int {
 		if o.Cue != nil && s.issuedIn(o, w) {
 			return j // "the statement says" after "the ministry said in a statement"
 		}
+		if o.Cue != nil && w == "statement" && o.Speaker != "" && s.words[ob].sent == si-1 {
+			return j // "According to the statement, …" right after "The Border Troops … said …"
+		}
 	}
 	return -1
 }
