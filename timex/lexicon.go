@@ -212,8 +212,19 @@ type token struct {
 // digits), digit runs, and single marks.
 func (l *lexicon) scan(dst []token, text string) []token {
 	space := true
+	newlines := 0 // in the white space before the next token
 	for i := 0; i < len(text); {
 		c := text[i]
+		if newlines >= 2 && c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			// A blank line ends every expression: an empty mark between
+			// paragraphs ("… rose to 31.\n\nSeptember 16: …").
+			dst = append(dst, token{start: i, end: i, kind: tPunct, space: true})
+		}
+		if c == '\n' {
+			newlines++
+		} else if c != ' ' && c != '\t' && c != '\r' {
+			newlines = 0
+		}
 		switch {
 		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
 			space = true

@@ -111,6 +111,10 @@ func TestResolve(t *testing.T) {
 		{"2019-aug-01", "", "2019-aug-01=2019-08-01..2019-08-01"},
 		{"on 03/18/40", "2016-11-07", "03/18/40=1940-03-18..1940-03-18"},
 		{"Oct2", "2016-11-07", "Oct2=2016-10-02..2016-10-02"},
+		// No expression runs over a blank line: "31." ends a paragraph,
+		// "September 16:" opens the next.
+		{"The toll rose to 31.\n\nSeptember 16: it reached 24.", "2022-09-20", "September 16=2022-09-16..2022-09-16"},
+		{"It ended on 14\nSeptember 2022.", "", "14\nSeptember 2022=2022-09-14..2022-09-14"},
 		// A date without a year near the last dated month or day takes its
 		// year; one far from it is read against the publication date.
 		{"In April 2021 fighting broke out. April 28: stones were thrown. May 1: a truce.", "2022-09-18",
