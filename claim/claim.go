@@ -102,7 +102,7 @@ type state struct {
 // the singular with "a", "an" or "один" as the subject or object of a verb
 // of killing or wounding ("A Tajik border guard was killed", "a 75-year-old
 // man was shot dead", "killed a teenager", "ранен один таджикский
-// пограничник"), in text order.
+// пограничник"), and for "one death", in text order.
 // qs is returned as it is when there is none.
 func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 	var add []doc.Quantity
@@ -110,6 +110,16 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 		for k := sent[0]; k < sent[1]; k++ {
 			var verbBefore bool
 			switch s.lows[k] {
+			case "one":
+				// "Tajik officials reported one death": a figure the
+				// number finder leaves alone without a unit.
+				if k+1 < sent[1] && (s.lows[k+1] == "death" || s.lows[k+1] == "fatality") &&
+					!slices.ContainsFunc(qs, func(q doc.Quantity) bool { return q.Start <= s.words[k].start && s.words[k].start < q.End }) {
+					st, en := s.words[k].start, s.words[k+1].end
+					add = append(add, doc.Quantity{Start: st, End: en, Text: s.text[st:en], Low: doc.Float(1), High: doc.Float(1),
+						Approx: doc.ApproxExact, Unit: "people"})
+				}
+				continue
 			case "a", "an":
 				// "allegedly killed a teenager": the victim as the object.
 				if k > sent[0] {
