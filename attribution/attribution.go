@@ -138,6 +138,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		out = out[:k+len(slices.DeleteFunc(out[k:], s.noSpeaker))]
 		s.parallelReports(out[k:])
 		s.withoutConjunction(out[k:])
+		s.withoutOwnAct(out[k:])
 		s.wholeAccordingTo(out[k:])
 		s.prepositionSources(out[k:])
 		if !slices.ContainsFunc(out[k:], func(at doc.Attribution) bool { return at.Source != nil }) {
@@ -553,6 +554,34 @@ func (s *state) withoutConjunction(ats []doc.Attribution) {
 		c.End = s.words[k].end
 	}
 }
+
+// withoutOwnAct ends a content that follows its cue before ", but" and a
+// verb that the source, left unsaid, is the subject of: what the source
+// did, not what it said ("claimed that 20 vehicles were destroyed, but
+// provided no photographs", "said …, but did not elaborate").
+func (s *state) withoutOwnAct(ats []doc.Attribution) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Cue == nil || at.Content.Start < at.Cue.End {
+			continue
+		}
+		first, last := s.wordAt(at.Content.Start), s.wordAt(at.Content.End)
+		for k := first + 2; k+1 < last && k < len(s.words); k++ {
+			if s.lows[k] != "but" || s.lows[k-1] != "," {
+				continue
+			}
+			if v := s.lows[k+1]; strings.HasSuffix(v, "ed") || ownActs[v] {
+				at.Content.End = s.words[k-2].end
+				break
+			}
+		}
+	}
+}
+
+// ownActs are verbs without the "-ed" of the past that may follow ", but"
+// with the source as their subject.
+var ownActs = map[string]bool{"did": true, "gave": true, "would": true, "could": true, "has": true, "had": true, "was": true,
+	"made": true, "offered": true, "showed": true, "shown": true, "gives": true, "does": true, "will": true}
 
 // relativeSources cuts a source that holds a relative clause whose own
 // subject speaks ("one of 342 homes that the Kyrgyz authorities say were
@@ -1963,26 +1992,48 @@ func (s *state) evidence(ats []doc.Attribution) {
 		if own {
 			continue
 		}
-		// The subject of the marker sentence: its first pronoun.
-		subj := ""
+		// The subject of the marker sentence, its first pronoun, is the
+		// speaker of the latest report before it in the paragraph that the
+		// pronoun fits ("They did not provide any evidence" after "Kyrgyz
+		// media outlets reported that 300 Tajik servicemen …": the media,
+		// not the servicemen); without one, the latest report is meant.
+		class := ""
 		if m.pronoun.Len() > 0 {
-			subj = s.speaker(m.pronoun)
+			class = s.lx.pronoun[segment.Lower(s.text[m.pronoun.Start:m.pronoun.End])]
 		}
 		para := s.paragraphOf(sent.Start)
-		nearest := -1
+		nearest, fit := -1, -1
 		for i := range ats {
 			if ats[i].Cue.Start >= sent.Start || ats[i].Cue.Start < para {
 				continue
 			}
-			if subj != "" && ats[i].Speaker == subj {
-				ats[i].Evidence = kind
-			}
 			nearest = i
+			if s.pronounFits(class, ats[i].Speaker) {
+				fit = i
+			}
 		}
-		if subj == "" && nearest >= 0 {
+		switch {
+		case class == "" && nearest >= 0:
 			ats[nearest].Evidence = kind
+		case fit >= 0:
+			ats[fit].Evidence = kind
 		}
 	}
+}
+
+// pronounFits reports whether a pronoun of class ("he", "they", …) may
+// stand for the speaker with ID id: "he" and "she" for people, "it" and
+// "they" for anyone else, and any for a speaker no entity names ("the
+// minister").
+func (s *state) pronounFits(class, id string) bool {
+	e := s.entityByID(id)
+	switch class {
+	case "he", "she":
+		return e == nil || e.Kind == doc.KindPerson
+	case "it", "they":
+		return e == nil || e.Kind != doc.KindPerson
+	}
+	return false
 }
 
 // evidenceMarker is a sentence with an evidence marker.
@@ -1995,13 +2046,17 @@ type evidenceMarker struct {
 // markEvidence records the evidence marker of the current sentence, if it
 // has one.
 func (s *state) markEvidence(sent doc.Span) {
-	if s.starts&(startsNone|startsCited) == 0 {
+	k0, n0 := s.deniedEvidence()
+	if s.starts&(startsNone|startsCited) == 0 && k0 < 0 {
 		return
 	}
 	m := evidenceMarker{sent: sent}
 	if k, n := s.lx.none.find(s.lows, 0, len(s.lows)); k >= 0 {
 		m.kind = doc.EvidenceNoneGiven
 		m.marker = doc.Span{Start: s.words[k].start, End: s.words[k+n-1].end}
+	} else if k0 >= 0 {
+		m.kind = doc.EvidenceNoneGiven
+		m.marker = doc.Span{Start: s.words[k0].start, End: s.words[k0+n0-1].end}
 	} else if k, n := s.lx.cited.find(s.lows, 0, len(s.lows)); k >= 0 {
 		m.kind = doc.EvidenceCited
 		m.marker = doc.Span{Start: s.words[k].start, End: s.words[k+n-1].end}
@@ -2015,6 +2070,39 @@ func (s *state) markEvidence(sent doc.Span) {
 		}
 	}
 	s.marks = append(s.marks, m)
+}
+
+// deniedEvidence finds in the sentence a denial of evidence the lists of
+// evidence.txt do not hold word for word: a negation, a verb of giving
+// and "evidence" or "proof" within a few words ("provided no photographs
+// or other evidence", "has not shown any proof"). It returns the first
+// word and the length of the phrase, or -1.
+func (s *state) deniedEvidence() (int, int) {
+	for k, w := range s.lows {
+		if w != "no" && w != "not" && w != "without" && w != "never" {
+			continue
+		}
+		give := false
+		for j := max(k-2, 0); j < len(s.lows) && j <= k+7; j++ {
+			switch lw := s.lows[j]; {
+			case j > k && (lw == "evidence" || lw == "proof"):
+				if give {
+					return k, j - k + 1
+				}
+			case isFinal(lw) || lw == ";":
+				if j > k {
+					j = len(s.lows)
+				}
+			default:
+				for _, stem := range [...]string{"provid", "present", "offer", "giv", "gave", "show", "produc", "publish", "releas"} {
+					if strings.HasPrefix(lw, stem) {
+						give = true
+					}
+				}
+			}
+		}
+	}
+	return -1, 0
 }
 
 // paragraphOf returns the start of the paragraph that holds byte off.
