@@ -2241,10 +2241,11 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			c.Side = opening // "In Tajikistan, the authorities said …"
 		case s.home == "":
 			c.Side = s.titleState()
-			if c.Side == "" && s.body(at.Source.Text) {
+			if c.Side == "" && s.body(at.Source.Text) && c.Metric != "military_losses" && c.Metric != "captured" {
 				// "Houses destroyed in Kyrgyzstan: about 500, according
 				// to the Emergencies Ministry": the state whose losses it
-				// counts.
+				// counts (the enemy's tanks destroyed or men captured are
+				// no body's own).
 				c.Side = s.sentenceParty(q, at.Source.Span())
 			}
 		}
