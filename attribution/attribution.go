@@ -2016,7 +2016,14 @@ func (s *state) evidence(ats []doc.Attribution) {
 		case class == "" && nearest >= 0:
 			ats[nearest].Evidence = kind
 		case fit >= 0:
-			ats[fit].Evidence = kind
+			// And the same speaker's reports before it in the paragraph
+			// ("… stated that … According to him, … However, he did not
+			// provide any evidence").
+			for i := range ats[:fit+1] {
+				if i == fit || ats[fit].Speaker != "" && ats[i].Speaker == ats[fit].Speaker && ats[i].Cue.Start >= para {
+					ats[i].Evidence = kind
+				}
+			}
 		}
 	}
 }
