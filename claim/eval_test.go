@@ -215,7 +215,7 @@ func TestSeed(t *testing.T) {
 		if c.ok {
 			pass++
 		} else {
-			t.Logf("FAIL %s", c.name)
+			t.Errorf("seed: %s: not found", c.name)
 		}
 	}
 	t.Logf("seed claims: %d/%d checks pass", pass, len(checks))
