@@ -2282,7 +2282,24 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	c.Hedged = at.Hedged || s.hedgeNear(q)
 	if s.denies(at) {
 		s.deniedClaim(c, at)
+		c.Evidence = s.authorEvidence(*c, at)
 	}
+}
+
+// authorEvidence returns the evidence of a denied claim: what the denial
+// says of it, else what a report of its author soon after says ("…
+// rejected the statement by Minister X that … Speaking at the Assembly, X
+// claimed … He did not provide any evidence").
+func (s *state) authorEvidence(c doc.Claim, denial doc.Attribution) string {
+	if denial.Evidence != "" && denial.Evidence != doc.EvidenceUnknown || c.Speaker == "" {
+		return c.Evidence
+	}
+	for _, o := range s.a.Attributions {
+		if o.Speaker == c.Speaker && o.Evidence != "" && o.Evidence != doc.EvidenceUnknown && o.Content.Start >= c.End && o.Content.Start-c.End < 600 {
+			return o.Evidence
+		}
+	}
+	return c.Evidence
 }
 
 // sumOfBoth reports whether the figure at word b is a toll of both sides
@@ -2313,19 +2330,48 @@ func (s *state) denies(at doc.Attribution) bool {
 	if at.Cue == nil || at.Content.Start < at.Cue.Start {
 		return false
 	}
-	return s.lx.is("deny", s.lows, s.wordAt(at.Cue.Start)) > 0
+	k := s.wordAt(at.Cue.Start)
+	for k < len(s.words) && s.words[k].end < at.Cue.End && (s.lows[k] == "has" || s.lows[k] == "have" || s.lows[k] == "had") {
+		k++ // "has rejected"
+	}
+	return s.lx.is("deny", s.lows, k) > 0
 }
 
 // deniedClaim gives a figure that a source denies to whom the denial names
-// as its author ("Dushanbe rejected Bishkek's claim that 59 Kyrgyz
-// citizens were killed": Bishkek's), else to no one, hedged ("Tajik
-// officials dismissed reports that more than 100 Tajik soldiers had died"
-// is no Tajik figure).
+// as its author, in its cue or before the "that" of what is denied
+// ("Dushanbe rejected Bishkek's claim that 59 Kyrgyz citizens were
+// killed": Bishkek's; "has rejected as groundless the statement by Tajik
+// Foreign Minister X that …": X's, a person before a party), else to no
+// one, hedged ("Tajik officials dismissed reports that more than 100
+// Tajik soldiers had died" is no Tajik figure).
 func (s *state) deniedClaim(c *doc.Claim, at doc.Attribution) {
 	c.Speaker, c.SpeakerText, c.Side, c.Via = "", "", "", []string{}
 	c.Hedged = true
+	named := doc.Span{Start: at.Cue.Start, End: at.Cue.End}
+	for k := s.wordAt(at.Cue.End); k < len(s.words) && s.words[k].start < min(at.Content.End, c.Start); k++ {
+		if s.lows[k] == "that" {
+			named.End = s.words[k].start // the author named before "that"
+			break
+		}
+	}
+	for i := range s.a.Entities {
+		e := &s.a.Entities[i]
+		if e.Kind != doc.KindPerson {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if named.Contains(m.Span()) && m.Start >= at.Cue.End {
+				c.Speaker, c.SpeakerText, c.Side = e.ID, m.Text, e.Side
+				if c.Side == "" {
+					c.Side = s.sentenceParty(doc.Span{Start: m.Start, End: m.End}, doc.Span{})
+				}
+				c.Hedged = false
+				return
+			}
+		}
+	}
 	for _, m := range s.marks {
-		if at.Cue.Span().Contains(m.span) && s.wordAt(at.Cue.Start) < m.word {
+		if named.Contains(m.span) && s.wordAt(at.Cue.Start) < m.word {
 			c.Speaker, c.SpeakerText, c.Side = s.a.Entities[m.entity].ID, s.text[m.span.Start:m.span.End], m.party
 			c.Hedged = false // the author's own claim
 			return
