@@ -2281,8 +2281,12 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	}
 	c.Hedged = at.Hedged || s.hedgeNear(q)
 	if s.denies(at) {
+		denier := c.Side
 		s.deniedClaim(c, at)
 		c.Evidence = s.authorEvidence(*c, at)
+		if denier != c.Side {
+			c.DeniedBy = denier
+		}
 	}
 }
 

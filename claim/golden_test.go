@@ -207,6 +207,9 @@ func renderClaims(a *doc.Analysis) string {
 		if c.Partial {
 			b.WriteString(" partial")
 		}
+		if c.DeniedBy != "" {
+			fmt.Fprintf(&b, " denied_by=%s", c.DeniedBy)
+		}
 		if c.SpeakerText != "" {
 			fmt.Fprintf(&b, " speaker_text=%q", c.SpeakerText)
 		}

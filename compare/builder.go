@@ -293,6 +293,9 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 		}
 		w.via = b.lastViaID
 	}
+	if r.DeniedBy != "" {
+		st.denials = append(st.denials, denial{i, st.parties.id(string(r.DeniedBy))})
+	}
 	st.rows = append(st.rows, w)
 	st.texts = append(st.texts, rowText{r.Claim, r.Text, r.Speaker})
 }

@@ -258,6 +258,14 @@ type state struct {
 	// reports holds the report of each group, once compared (done).
 	reports []Group
 	done    []bool
+	// denials are the records whose figure a party denies, few enough to
+	// keep apart from the rows.
+	denials []denial
+}
+
+// denial is a record whose figure party (in parties) denies.
+type denial struct {
+	row, party int32
 }
 
 // retroDays is how long after an event a report of it is news: a

@@ -225,6 +225,29 @@ func TestSilences(t *testing.T) {
 	}
 }
 
+// TestDeniedFigureIsNoSilence checks that a side that denies a figure
+// is not silent about it.
+func TestDeniedFigureIsNoSilence(t *testing.T) {
+	rs := clashRecords()
+	silent := func(rs []Record) bool {
+		for _, s := range Silences(rs, "TJ", "") {
+			if s.Kind == SilentFigure && s.Metric == "injured" && s.About == "KG" && s.Event.From >= "2022" {
+				return true
+			}
+		}
+		return false
+	}
+	if !silent(rs) {
+		t.Fatal("TJ is not silent about the Kyrgyz wounded to begin with")
+	}
+	i := slices.IndexFunc(rs, func(r Record) bool { return r.Metric == "injured" && r.About == "KG" && r.Side == "KG" })
+	d := rs[i]
+	d.Document, d.Claim, d.DeniedBy = "tj-denial", "c1", "TJ" // "Dushanbe rejected Bishkek's figure of …"
+	if silent(append(rs, d)) {
+		t.Error("TJ denies the Kyrgyz figure of the wounded, yet is silent about it")
+	}
+}
+
 // TestSilencesOfOtherConflicts checks that a corpus that also reports
 // another conflict does not make the sides of one silent about the other.
 func TestSilencesOfOtherConflicts(t *testing.T) {

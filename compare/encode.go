@@ -28,8 +28,9 @@ import (
 //	records: count, then each: string claim; ref metric, unit, about,
 //	    side, speaker, approx, evidence; via (0 none, else list+1);
 //	    event (0 none, else event+1); byte flags (encLow, encHigh,
-//	    encHedged, encTotal, encIncrement, encBreakdown, encPartial); low,
-//	    high (8 bytes each, when flagged); start; string text
+//	    encHedged, encTotal, encIncrement, encBreakdown, encPartial,
+//	    encDenied); low, high (8 bytes each, when flagged); ref denied by
+//	    (when flagged); start; string text
 const encodingVersion = 1
 
 // Flags of an encoded record.
@@ -41,6 +42,7 @@ const (
 	encIncrement
 	encBreakdown
 	encPartial
+	encDenied // a party that denies the figure follows (Record.DeniedBy)
 )
 
 // AppendDocument appends the encoding of one document's records to dst:
@@ -125,7 +127,7 @@ func AppendDocument(dst []byte, recs []Record) ([]byte, error) {
 			on   bool
 			flag byte
 		}{{r.Low != nil, encLow}, {r.High != nil, encHigh}, {r.Hedged, encHedged}, {r.Total, encTotal},
-			{r.Increment, encIncrement}, {r.Breakdown, encBreakdown}, {r.Partial, encPartial}} {
+			{r.Increment, encIncrement}, {r.Breakdown, encBreakdown}, {r.Partial, encPartial}, {r.DeniedBy != "", encDenied}} {
 			if f.on {
 				flags |= f.flag
 			}
@@ -136,6 +138,9 @@ func AppendDocument(dst []byte, recs []Record) ([]byte, error) {
 		}
 		if r.High != nil {
 			body = binary.LittleEndian.AppendUint64(body, math.Float64bits(*r.High))
+		}
+		if r.DeniedBy != "" {
+			body = e.appendRef(body, string(r.DeniedBy))
 		}
 		body = binary.AppendUvarint(body, uint64(max(r.Start, 0)))
 		body = appendString(body, r.Text)
@@ -393,6 +398,9 @@ func decodeDocument(data string, sc *decodeScratch, fn func(r *Record, rf *refs)
 		}
 		r.Hedged, r.Total = flags&encHedged != 0, flags&encTotal != 0
 		r.Increment, r.Breakdown, r.Partial = flags&encIncrement != 0, flags&encBreakdown != 0, flags&encPartial != 0
+		if flags&encDenied != 0 {
+			r.DeniedBy = doc.Party(d.strs[d.ref()])
+		}
 		start := d.uvarint()
 		r.Start = int(min(start, math.MaxInt32))
 		r.Text = d.string()

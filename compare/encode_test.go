@@ -32,7 +32,7 @@ func encodeRecords() []Record {
 		rec(func(r *Record) {
 			r.Claim, r.Metric, r.Low, r.Approx, r.About, r.Side = "c2", "injured", doc.Float(100), "more than", "KG", "KG"
 			r.Evidence, r.Start, r.Text, r.Event, r.Via, r.Hedged, r.Increment = doc.EvidenceNoneGiven, 300, "more than 100 wounded", ev, via, true, true
-			r.Partial, r.Unit = true, doc.KindCivilians
+			r.Partial, r.Unit, r.DeniedBy = true, doc.KindCivilians, "TJ"
 		}),
 		rec(func(r *Record) {
 			r.Claim, r.Metric, r.Unit, r.High, r.About = "c3", "military_losses", "tanks", doc.Float(1.5e20), "TJ"

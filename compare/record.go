@@ -52,6 +52,9 @@ type Record struct {
 	Increment bool `json:"increment,omitempty"`
 	Breakdown bool `json:"breakdown,omitempty"`
 	Partial   bool `json:"partial,omitempty"`
+	// DeniedBy is the party whose source rejects the figure
+	// (doc.Claim.DeniedBy): that side spoke of it, if only to deny it.
+	DeniedBy doc.Party `json:"denied_by,omitempty"`
 	// Start is the claim's byte offset in its document: it orders the
 	// figures of one document.
 	Start int    `json:"start"`
@@ -184,7 +187,7 @@ func RecordsFromAnalysis(a *doc.Analysis) []Record {
 			Document: d.ID, Outlet: d.Outlet, Published: d.Published, Claim: c.ID,
 			Metric: c.Metric, Low: c.Low, High: c.High, Approx: c.Approx, Unit: c.Unit,
 			About: c.About, Side: c.Side, Via: c.Via, Evidence: c.Evidence, Hedged: c.Hedged,
-			Total: c.Total, Increment: c.Increment, Breakdown: c.Breakdown != "", Partial: c.Partial,
+			Total: c.Total, Increment: c.Increment, Breakdown: c.Breakdown != "", Partial: c.Partial, DeniedBy: c.DeniedBy,
 			Start: c.Start, Text: c.Text, Event: events[c.Event],
 		}
 		r.Speaker = SpeakerName(&c, ents[c.Speaker])

@@ -162,6 +162,15 @@ func (st *state) computePresence() presence {
 			p.byFigure[fk] = append(p.byFigure[fk], gd.cluster)
 		}
 	}
+	// A side that denies a figure speaks of it: "Bishkek rejected the
+	// minister's 2,000 km²" is no silence of Bishkek's about the area.
+	for _, dn := range st.denials {
+		w := &st.rows[dn.row]
+		c := st.occs[w.occ].cluster
+		side := partySide(doc.Party(st.parties.vals[dn.party]), st.actorsOf(c))
+		fk := figureKey{side, st.metrics.vals[w.metric], doc.Party(st.parties.vals[w.about])}
+		p.byFigure[fk] = append(p.byFigure[fk], c)
+	}
 	byDate := func(a, b int32) int { return cmp.Compare(st.rank[a], st.rank[b]) }
 	for _, l := range p.bySide {
 		slices.SortFunc(l, byDate)

@@ -62,6 +62,10 @@ type Claim struct {
 	// still in hospital ("31 people remain in hospitals"); not a toll of
 	// the event.
 	Partial bool `json:"partial,omitempty"`
+	// DeniedBy is the party whose source rejects the figure, when the
+	// claim is what a denial reports of its author ("Bishkek rejected the
+	// statement by the Tajik minister that …": TJ's claim, denied by KG).
+	DeniedBy Party `json:"denied_by,omitempty"`
 }
 
 // Date sources of an event.

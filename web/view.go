@@ -217,6 +217,9 @@ func (s *Server) buildArticle(a *doc.Analysis, focus string) articleView {
 		if c.Partial {
 			rows = append(rows, row{"partial", "a part of the event's toll only: one incident or place, or the wounded still in hospital"})
 		}
+		if c.DeniedBy != "" {
+			rows = append(rows, row{"denied by", string(c.DeniedBy)})
+		}
 		if c.Event != "" {
 			rows = append(rows, row{"event", c.Event})
 		}

@@ -86,9 +86,9 @@ func writeReport(w io.Writer, a *doc.Analysis) error {
 		if c.Unit == doc.KindCivilians || c.Unit == doc.KindServicemen {
 			metric += ": " + c.Unit // "killed: civilians"
 		}
-		fmt.Fprintf(w, "  %-20s %-14s about %-4s side %-4s by %s%s, evidence %s%s: %q\n", metric, bounds(c.Low, c.High),
+		fmt.Fprintf(w, "  %-20s %-14s about %-4s side %-4s by %s%s, evidence %s%s%s: %q\n", metric, bounds(c.Low, c.High),
 			orNone(string(c.About)), orNone(string(c.Side)), orNone(speaker), cond(len(c.Via) > 0, " via "+strings.Join(c.Via, " → "), ""), c.Evidence,
-			cond(c.Partial, ", a part only", ""), clip(c.Text, 80))
+			cond(c.Partial, ", a part only", ""), cond(c.DeniedBy != "", ", denied by "+string(c.DeniedBy), ""), clip(c.Text, 80))
 	}
 	section(w, "Events", len(a.Events))
 	for _, e := range a.Events {
