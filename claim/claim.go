@@ -2736,7 +2736,7 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 	// figure's (the party's own, not a doer's as "с" alone would make it).
 	for _, m := range s.marks {
 		if m.word > sent[0] && m.end < sent[1] && m.word >= b-12 && m.word <= e+8 && (s.lows[m.word-1] == "с" || s.lows[m.word-1] == "со") &&
-			(s.lows[m.end] == "стороны" || s.lows[m.end] == "сторон") {
+			(s.lows[m.end] == "стороны" || s.lows[m.end] == "сторон") && !s.attackFrom(m) {
 			return m.party
 		}
 	}
@@ -3254,12 +3254,22 @@ func (s *state) doer(m partyMark) bool {
 		if s.forcesOfBy(m) {
 			return true // "committed by the armed forces of Armenia"
 		}
+		if s.attackFrom(m) {
+			return true // "в результате обстрелов с таджикской стороны"
+		}
 	}
 	sp := m.span
 	if sp.End < len(s.text) && (s.text[sp.End] == '-' || strings.HasPrefix(s.text[sp.End:], "–")) {
 		return true
 	}
 	return sp.Start > 0 && (s.text[sp.Start-1] == '-' || strings.HasSuffix(s.text[:sp.Start], "–"))
+}
+
+// attackFrom reports whether party m is the side an attack comes from:
+// "обстрелов с таджикской стороны" (shelling from the Tajik side), where
+// "с … стороны" alone would be the side where losses fall.
+func (s *state) attackFrom(m partyMark) bool {
+	return m.word >= 2 && (s.lows[m.word-1] == "с" || s.lows[m.word-1] == "со") && s.lx.is("attack", s.lows, m.word-2) > 0
 }
 
 // forcesOfBy reports whether party m owns forces that act after "by"
