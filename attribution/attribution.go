@@ -2086,6 +2086,12 @@ func (s *state) markEvidence(sent doc.Span) {
 // word and the length of the phrase, or -1.
 func (s *state) deniedEvidence() (int, int) {
 	for k, w := range s.lows {
+		if w == "не" {
+			if b, n := s.deniedEvidenceRu(k); n > 0 {
+				return b, n
+			}
+			continue
+		}
 		if w != "no" && w != "not" && w != "without" && w != "never" {
 			continue
 		}
@@ -2107,6 +2113,30 @@ func (s *state) deniedEvidence() (int, int) {
 					}
 				}
 			}
+		}
+	}
+	return -1, 0
+}
+
+// deniedEvidenceRu finds a Russian denial of evidence around the "не" at
+// word k, in either order: "Доказательств он не привел", "не представив
+// никаких доказательств". It returns the first word and the length of
+// the phrase, or -1.
+func (s *state) deniedEvidenceRu(k int) (int, int) {
+	if k+1 >= len(s.lows) {
+		return -1, 0
+	}
+	give := false
+	for _, stem := range [...]string{"привел", "привёл", "предостав", "представ", "показал", "предъяв"} {
+		give = give || strings.HasPrefix(s.lows[k+1], stem)
+	}
+	if !give {
+		return -1, 0
+	}
+	for j := max(k-4, 0); j < len(s.lows) && j <= k+5; j++ {
+		if strings.HasPrefix(s.lows[j], "доказательств") {
+			b, e := min(j, k), max(j, k+1)
+			return b, e - b + 1
 		}
 	}
 	return -1, 0
