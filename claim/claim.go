@@ -702,6 +702,12 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			}
 		}
 		if n, m := s.lx.metrics.match(s.lows[:sent[1]], k); n > 0 {
+			if k > from && s.commaBetween(e, k) && (k+n < sent[1] && s.isQ[k+n] != 0 || k+n+1 < sent[1] && s.isQ[k+n+1] != 0) {
+				// A clause after a comma that opens with its own metric
+				// and figure ("сгорели 60 домов и 2 школы, повреждена 1
+				// мечеть"): not this figure's.
+				break
+			}
 			// After a list, a metric word right before the figure is
 			// likelier its own ("Погиб один военнослужащий, один
 			// мирный житель ранен").
