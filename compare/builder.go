@@ -81,6 +81,7 @@ const (
 	rowCivilians  // the figure counts civilians only (doc.KindCivilians)
 	rowServicemen // the figure counts servicemen only (doc.KindServicemen)
 	rowPartial    // a figure of a part of the toll only (Record.Partial)
+	rowUnclaimed  // a figure denied and claimed by no one named: no one's figure
 )
 
 // rowKinds are the flags of a figure that counts people of one kind: a
@@ -295,6 +296,9 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 	}
 	if r.DeniedBy != "" {
 		st.denials = append(st.denials, denial{i, st.parties.id(string(r.DeniedBy))})
+		if r.Side == "" && r.Speaker == "" {
+			w.flags |= rowUnclaimed // "Tajik officials dismissed reports that 100 … died"
+		}
 	}
 	st.rows = append(st.rows, w)
 	st.texts = append(st.texts, rowText{r.Claim, r.Text, r.Speaker})

@@ -534,7 +534,7 @@ func (st *state) compareGroups() {
 	lastG := int32(-1)
 	for i := range st.rows {
 		w := &st.rows[i]
-		if w.metric == 0 || w.flags&rowBreakdown != 0 {
+		if w.metric == 0 || w.flags&(rowBreakdown|rowUnclaimed) != 0 {
 			gid[i] = -1
 			continue
 		}

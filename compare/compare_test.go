@@ -248,6 +248,25 @@ func TestDeniedFigureIsNoSilence(t *testing.T) {
 	}
 }
 
+// TestUnclaimedDenialIsNoFigure checks that a figure a side denies and no
+// one named claims ("Tajik officials dismissed reports that 300 Tajik
+// soldiers died") is nobody's figure, while the side that denies it
+// still speaks of it.
+func TestUnclaimedDenialIsNoFigure(t *testing.T) {
+	rs := clashRecords()
+	i := slices.IndexFunc(rs, func(r Record) bool { return r.Metric == "killed" && r.About == "TJ" })
+	d := rs[i]
+	d.Document, d.Claim, d.Outlet, d.Side, d.Speaker, d.Hedged, d.DeniedBy = "tj-denial", "c1", "Khovar", "", "", true, "TJ"
+	d.Low, d.High = doc.Float(300), doc.Float(300)
+	for _, g := range Compare(append(rs, d), Options{}).Groups {
+		for _, f := range g.Figures {
+			if f.Low != nil && *f.Low == 300 {
+				t.Errorf("the denied 300 is a figure of %q in %s %s", f.Source, g.Metric, g.About)
+			}
+		}
+	}
+}
+
 // TestSilencesOfOtherConflicts checks that a corpus that also reports
 // another conflict does not make the sides of one silent about the other.
 func TestSilencesOfOtherConflicts(t *testing.T) {

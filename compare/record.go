@@ -191,8 +191,8 @@ func RecordsFromAnalysis(a *doc.Analysis) []Record {
 			Start: c.Start, Text: c.Text, Event: events[c.Event],
 		}
 		r.Speaker = SpeakerName(&c, ents[c.Speaker])
-		if r.Side == "" && c.Speaker == "" {
-			r.Side = outletSide // the outlet's own statement
+		if r.Side == "" && c.Speaker == "" && c.DeniedBy == "" {
+			r.Side = outletSide // the outlet's own statement (not a figure it reports denied)
 		}
 		if c.Event != "" {
 			hasClaim[c.Event] = true
