@@ -2195,6 +2195,10 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			o := s.a.Attributions[ante]
 			at.Speaker, at.Source = o.Speaker, o.Source
 			c.Speaker, c.SpeakerText = o.Speaker, o.Source.Text
+		} else if b := s.bodyBefore(at); b != nil {
+			// "МИД Таджикистана опроверг … По данным ведомства, …": the
+			// body named last.
+			at.Speaker, c.Speaker, c.SpeakerText = b.ID, b.ID, b.Name
 		}
 	}
 	e := s.entity(at.Speaker)
@@ -2301,6 +2305,39 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			c.DeniedBy = denier
 		}
 	}
+}
+
+// bodyBefore returns the organisation that a source naming a body by a
+// word of any body ("ведомства", "the agency") means: the body of
+// government mentioned last in the two sentences before it, or nil.
+func (s *state) bodyBefore(at doc.Attribution) *doc.Entity {
+	if at.Source == nil {
+		return nil
+	}
+	switch strings.TrimPrefix(segment.Lower(at.Source.Text), "the ") {
+	case "ведомства", "ведомство", "ведомстве", "agency", "department":
+	default:
+		return nil
+	}
+	k := s.wordAt(at.Source.Start)
+	if k >= len(s.words) {
+		return nil
+	}
+	from := s.words[s.sents[max(s.words[k].sent-2, 0)][0]].start
+	var best *doc.Entity
+	bestAt := -1
+	for i := range s.a.Entities {
+		e := &s.a.Entities[i]
+		if e.Kind != doc.KindOrganization || !s.government(e.Name) && !s.body(e.Name) {
+			continue // (not "СМИ", the media)
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= from && m.End <= at.Source.Start && m.Start > bestAt {
+				best, bestAt = e, m.Start
+			}
+		}
+	}
+	return best
 }
 
 // denialBefore reports whether a verb of denial opens the clause of the
