@@ -1271,7 +1271,7 @@ func (s *state) atFigure(i int) int {
 			// (Past the tally, its modifiers: "raised the death toll from
 			// this week's clashes on the border with Tajikistan to 36".)
 			return 0
-		case w == "toll" || w == "figure" || w == "figures" || w == "number" || w == "count" || w == "tally" || w == "estimate":
+		case tallyWord(w):
 			tally = true
 		}
 	}
@@ -1286,12 +1286,21 @@ func (s *state) tallyAfter(k int) bool {
 			continue
 		}
 		for j := m + 1; j < len(s.words) && j <= m+2; j++ {
-			switch s.words[j].low {
-			case "toll", "number", "figure", "count", "tally":
+			if tallyWord(s.words[j].low) {
 				return true
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// tallyWord reports whether w names a count that a verb puts "at" or
+// raises "to" a figure ("the toll", "the number", "the estimate").
+func tallyWord(w string) bool {
+	switch w {
+	case "toll", "figure", "figures", "number", "count", "tally", "estimate":
+		return true
 	}
 	return false
 }
@@ -2096,16 +2105,15 @@ func (s *state) deniedEvidence() (int, int) {
 			continue
 		}
 		give := false
+	window:
 		for j := max(k-2, 0); j < len(s.lows) && j <= k+7; j++ {
 			switch lw := s.lows[j]; {
 			case j > k && (lw == "evidence" || lw == "proof"):
 				if give {
 					return k, j - k + 1
 				}
-			case isFinal(lw) || lw == ";":
-				if j > k {
-					j = len(s.lows)
-				}
+			case j > k && (isFinal(lw) || lw == ";"):
+				break window
 			default:
 				for _, stem := range [...]string{"provid", "present", "offer", "giv", "gave", "show", "produc", "publish", "releas"} {
 					if strings.HasPrefix(lw, stem) {
