@@ -1055,7 +1055,7 @@ func (s *state) newValue(b int) int {
 func (s *state) changeBefore(from int) bool {
 	sent := s.sents[s.words[from].sent]
 	for k := from - 1; k >= sent[0] && k >= from-4; k-- {
-		if changeVerbs[s.lows[k]] {
+		if s.lx.is("change", s.lows, k) > 0 {
 			return true
 		}
 		if s.isQ[k] != 0 || s.hard(k) {
@@ -1064,14 +1064,6 @@ func (s *state) changeBefore(from int) bool {
 	}
 	return false
 }
-
-// changeVerbs are the verbs that change a count "from" one figure "to"
-// another.
-var changeVerbs = map[string]bool{"rose": true, "risen": true, "rises": true, "rising": true, "increased": true, "increases": true,
-	"climbed": true, "climbs": true, "grew": true, "grown": true, "jumped": true, "fell": true, "fallen": true, "dropped": true,
-	"decreased": true, "declined": true, "revised": true, "raised": true, "lowered": true, "updated": true,
-	"выросло": true, "выросла": true, "возросло": true, "возросла": true, "увеличилось": true, "увеличилась": true,
-	"уменьшилось": true, "сократилось": true}
 
 // claims returns the claims of the document.
 func (s *state) claims() []doc.Claim {
@@ -1183,7 +1175,7 @@ func (s *state) claims() []doc.Claim {
 			if !has {
 				continue
 			}
-			if kind, _ := s.kindAfterCopula(e); kind != "" && losses(out[pi].Metric) && out[pi].Unit != "" && peopleKinds[out[pi].Unit] {
+			if kind, _ := s.kindAfterCopula(e); kind != "" && losses(out[pi].Metric) && doc.PeopleKind(out[pi].Unit) {
 				// "14 of the dead were civilians, and another 27 were
 				// servicemen": the other part of the same whole.
 				c.Metric, c.Breakdown = out[pi].Metric, out[pi].Breakdown
@@ -1702,9 +1694,6 @@ func (s *state) peopleKind(b, e int) string {
 	}
 	return ""
 }
-
-// peopleKinds are the units of figures that count people of one kind.
-var peopleKinds = map[string]bool{doc.KindCivilians: true, doc.KindServicemen: true}
 
 // kindAfterCopula returns the kind of people that "were" at word k says
 // the figure before counts ("14 of the dead were civilians", "another 27

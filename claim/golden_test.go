@@ -192,7 +192,7 @@ func renderClaims(a *doc.Analysis) string {
 	for _, c := range a.Claims {
 		fmt.Fprintf(&b, "%s %s %s..%s %s about=%s side=%s speaker=%s via=%v event=%s evidence=%s hedged=%v",
 			c.ID, c.Metric, fnum(c.Low), fnum(c.High), c.Approx, party(c.About), party(c.Side), orDash(c.Speaker), c.Via, orDash(c.Event), c.Evidence, c.Hedged)
-		if c.Metric == "military_losses" || c.Metric == "count" || c.Unit == doc.KindCivilians || c.Unit == doc.KindServicemen {
+		if c.Metric == "military_losses" || c.Metric == "count" || doc.PeopleKind(c.Unit) {
 			fmt.Fprintf(&b, " unit=%q", c.Unit)
 		}
 		if c.Breakdown != "" {

@@ -115,7 +115,7 @@ func boolRank(b bool) int {
 // without a metric.
 func What(metric, unit string, about doc.Party) string {
 	w := strings.ReplaceAll(metric, "_", " ")
-	if unit != "" && (metric == "count" || metric == "military_losses" || unit == doc.KindCivilians || unit == doc.KindServicemen) {
+	if unit != "" && (metric == "count" || metric == "military_losses" || doc.PeopleKind(unit)) {
 		w += ": " + unit // "military losses: tank", "killed: civilians"
 	}
 	if rest, ok := strings.CutSuffix(w, " km2"); ok {

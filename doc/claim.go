@@ -15,6 +15,12 @@ const (
 	KindServicemen = "servicemen"
 )
 
+// PeopleKind reports whether unit is a kind of people that a figure counts
+// alone (KindCivilians, KindServicemen): a part of a toll of everyone.
+func PeopleKind(unit string) bool {
+	return unit == KindCivilians || unit == KindServicemen
+}
+
 // Claim is a figure joined to what it measures (Metric), whom it is about,
 // who states it and on what evidence.
 type Claim struct {

@@ -83,7 +83,7 @@ func writeReport(w io.Writer, a *doc.Analysis) error {
 			speaker = c.Speaker
 		}
 		metric := c.Metric
-		if c.Unit == doc.KindCivilians || c.Unit == doc.KindServicemen {
+		if doc.PeopleKind(c.Unit) {
 			metric += ": " + c.Unit // "killed: civilians"
 		}
 		fmt.Fprintf(w, "  %-20s %-14s about %-4s side %-4s by %s%s, evidence %s%s%s: %q\n", metric, bounds(c.Low, c.High),
