@@ -702,7 +702,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 			}
 		}
 		if n, m := s.lx.metrics.match(s.lows[:sent[1]], k); n > 0 {
-			if k > from && s.commaBetween(e, k) && (k+n < sent[1] && s.isQ[k+n] != 0 || k+n+1 < sent[1] && s.isQ[k+n+1] != 0) {
+			if k > from && s.lows[k-1] == "," && (k+n < sent[1] && s.isQ[k+n] != 0 || k+n+1 < sent[1] && s.isQ[k+n+1] != 0 && s.lows[k+n] != "and" && s.lows[k+n] != "и") {
 				// A clause after a comma that opens with its own metric
 				// and figure ("сгорели 60 домов и 2 школы, повреждена 1
 				// мечеть"): not this figure's.
@@ -905,6 +905,14 @@ func (s *state) skipModifiers(k, end int) int {
 				j++
 			}
 			if names == 0 {
+				// "19 residents of the district", "of the border
+				// villages": a place named by its kind alone.
+				for j < end && j < k+5 && (regionWords[s.lows[j]] || placeWords[s.lows[j]]) {
+					j++
+					names++
+				}
+			}
+			if names == 0 {
 				return k
 			}
 			k = j
@@ -973,6 +981,12 @@ func adjective(w string) bool {
 // Leilek districts").
 var regionWords = map[string]bool{"region": true, "regions": true, "district": true, "districts": true,
 	"province": true, "provinces": true, "oblast": true, "side": true}
+
+// placeWords are the words that name a place by its kind, after the
+// counted noun's "of the" ("19 residents of the village", "of the border
+// area").
+var placeWords = map[string]bool{"village": true, "villages": true, "town": true, "towns": true, "city": true, "area": true,
+	"areas": true, "border": true, "settlement": true, "settlements": true, "community": true, "communities": true}
 
 // capital reports whether word k begins with a capital letter.
 func (s *state) capital(k int) bool {
