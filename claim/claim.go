@@ -300,6 +300,13 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 				s.hedged[si-1] = true
 			}
 		}
+		if s.noneVerified(sent) {
+			// "Neither side's figures could be independently verified."
+			s.hedged[si] = true
+			if si > 0 {
+				s.hedged[si-1] = true
+			}
+		}
 	}
 	s.home = s.homeSide()
 	if s.home == "" {
@@ -365,6 +372,22 @@ func (s *state) statementAuthor() doc.Party {
 		return ""
 	}
 	return s.marks[0].party
+}
+
+// noneVerified reports whether a sentence that opens with "Neither" or
+// "None" says that something could be verified or confirmed: that
+// nothing could.
+func (s *state) noneVerified(sent [2]int) bool {
+	if w := s.lows[sent[0]]; w != "neither" && w != "none" {
+		return false
+	}
+	for k := sent[0] + 1; k < sent[1]; k++ {
+		switch s.lows[k] {
+		case "verified", "confirmed", "verify", "confirm":
+			return true
+		}
+	}
+	return false
 }
 
 // homeSide returns the side of the document's outlet: the outlet entity's
@@ -2396,7 +2419,7 @@ func (s *state) sumOfBoth(b int) bool {
 		if s.lows[k] == "," || s.hard(k) {
 			return false
 		}
-		if (s.lows[k] == "bringing" || s.lows[k] == "taking") && s.lows[k-1] == "," {
+		if sumParticiples[s.lows[k]] && s.lows[k-1] == "," {
 			for j := k + 1; j < b; j++ {
 				if s.lx.is("both", s.lows, j) > 0 {
 					return true
@@ -2407,6 +2430,10 @@ func (s *state) sumOfBoth(b int) bool {
 	}
 	return false
 }
+
+// sumParticiples open the clause in which a writer adds up the sides'
+// figures (", bringing the combined toll to …").
+var sumParticiples = map[string]bool{"bringing": true, "taking": true, "raising": true, "pushing": true, "putting": true}
 
 // denies reports whether the cue of at denies what follows it ("rejected
 // Bishkek's claim that …", "dismissed reports that …").
