@@ -387,6 +387,22 @@ func (s *state) citedOnly(at *doc.Attribution) {
 	}
 }
 
+// subjectBetween reports whether the sentence right before the one that
+// starts at byte start opens, after the report that ends at from, with a
+// name: a subject of its own that a pronoun opening the next sentence
+// goes on with ("The Kyrgyz government puts the toll at 95. Tajik
+// officials have been more reticent. They said …": Tajik officials).
+func (s *state) subjectBetween(from, start int) bool {
+	sents := s.a.Sentences
+	i := sort.Search(len(sents), func(i int) bool { return sents[i].End > start }) // the pronoun's
+	if i == 0 || i > len(sents) || sents[i-1].Start < from {
+		return false
+	}
+	prev := sents[i-1]
+	k := sort.Search(len(s.ments), func(k int) bool { return s.ments[k].Start >= prev.Start })
+	return k < len(s.ments) && s.ments[k].Start < prev.End && s.ments[k].Start-prev.Start <= 4
+}
+
 // pronounSpeakers gives a sentence's attributions whose source is a
 // pronoun opening the sentence the speaker of the attribution before
 // them, when it is near and of the pronoun's kind: "The Kyrgyz Foreign
@@ -412,7 +428,7 @@ func (s *state) pronounSpeakers(earlier, ats []doc.Attribution) {
 		}
 		class := s.lx.pronoun[segment.Lower(s.text[at.Source.Start:at.Source.End])]
 		e := s.entityByID(prev.Speaker)
-		if class == "" || e == nil {
+		if class == "" || e == nil || s.subjectBetween(prev.Cue.End, at.Source.Start) {
 			continue
 		}
 		person := e.Kind == doc.KindPerson

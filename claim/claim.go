@@ -1959,6 +1959,14 @@ func (s *state) partial(b, e int) bool {
 	if k := sent[0]; k+2 < b && s.lows[k] == "in" && s.lows[k+1] == "one" {
 		return true
 	}
+	if k := sent[0]; s.lows[k] == "in" {
+		// "In Kok-Tash alone, 64 houses were razed."
+		for j := k + 2; j < b && j <= k+6; j++ {
+			if s.lows[j] == "alone" {
+				return slices.ContainsFunc(s.marks, func(m partyMark) bool { return m.place && m.word > k && m.end <= j })
+			}
+		}
+	}
 	place := false
 	for k := e; k < sent[1] && k < e+12; k++ {
 		switch {
