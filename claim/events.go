@@ -159,7 +159,7 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			}
 			m := eventMention{typ: typ, word: k, n: n}
 			if t, ok := s.timeIn(si, k); ok {
-				m.from, m.to = timeBounds(t)
+				m.from, m.to = s.timeBounds(t)
 				m.gran = t.Granularity
 			}
 			ms = append(ms, m)
@@ -247,7 +247,7 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 		si := s.words[g.words[0]].sent
 		if t, ok := s.paragraphLabel(si); ok {
 			// A timeline's entry: its label's day.
-			g.ev.From, g.ev.To = timeBounds(t)
+			g.ev.From, g.ev.To = s.timeBounds(t)
 			g.ev.DateSource = doc.DateFromText
 		} else if i := s.before(groups, si, func(h *group) bool { return h.ev.From != "" && h != g }); i >= 0 {
 			g.ev.From, g.ev.To, g.ev.DateSource = groups[i].ev.From, groups[i].ev.To, doc.DateFromText
@@ -310,7 +310,7 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			// the one it implies ("On September 16 the military destroyed
 			// 12 tanks near Batken").
 			if t, ok := s.timeIn(si, b); ok {
-				g.ev.From, g.ev.To = timeBounds(t)
+				g.ev.From, g.ev.To = s.timeBounds(t)
 				g.ev.DateSource = doc.DateFromText
 			}
 			s.addContext(&g.ev, si)
@@ -328,7 +328,7 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 		// another kind (land claimed in a speech) dates no fighting.
 		if t, ok := s.timeIn(si, b); ok && t.Granularity == doc.GranularityDay && t.End <= c.Start && losses(c.Metric) &&
 			g.ev.DateSource == doc.DateFromText {
-			g.narrow(timeBounds(t))
+			g.narrow(s.timeBounds(t))
 		}
 		g.ev.Actors = addParty(g.ev.Actors, c.About)
 		if s.named(c.Side) {
@@ -572,12 +572,24 @@ func (s *state) datelineTime(t doc.Time) bool {
 }
 
 // timeBounds returns the days an event dated by t spans: "from May to
-// September" runs through September.
-func timeBounds(t doc.Time) (from, to string) {
+// September" runs through September; "last week" runs up to the day the
+// report was published, since reports written at a weekend say "last
+// week" of the days just past as well as of the calendar week before.
+func (s *state) timeBounds(t doc.Time) (from, to string) {
 	if t.Through != "" {
 		return t.From, t.Through
 	}
+	if pub := s.a.Document.Published; t.Relative && t.Granularity == doc.GranularityWeek && t.To != "" && len(pub) == 10 && t.To < pub && pastWeek(t.Text) {
+		return t.From, pub
+	}
 	return t.From, t.To
+}
+
+// pastWeek reports whether a time expression names the week before
+// ("last week", "прошлой неделе").
+func pastWeek(text string) bool {
+	t := strings.ToLower(text)
+	return strings.Contains(t, "last week") || strings.Contains(t, "past week") || strings.Contains(t, "прошлой неделе") || strings.Contains(t, "прошлая неделя")
 }
 
 // addContext adds the places and parties named in sentence si to ev.

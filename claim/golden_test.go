@@ -19,7 +19,8 @@ import (
 //
 //	-- entities --      KIND SIDE COUNTRY | surface | surface …   ("-" for none)
 //	-- quantities --    surface | low | high | approx | unit      (in text order)
-//	-- times --         surface | from | to | granularity          (in text order)
+//	-- times --         surface | from | to | granularity [relative] (in text order;
+//	                    "relative" for one resolved against the publication date)
 //	-- published --     YYYY-MM-DD
 //	-- outlet --        the name of the outlet (give it an "outlet" entity too)
 //	-- title --         the document's title (its first line, as ingest finds it)
@@ -114,7 +115,8 @@ func fixture(text string, sec golden.Sections) (*doc.Analysis, error) {
 		if k < 0 {
 			return nil, fmt.Errorf("times: %q not in the input after byte %d", f[0], off)
 		}
-		tm := doc.Time{Start: off + k, End: off + k + len(f[0]), Text: f[0], From: dash(f[1]), To: dash(f[2]), Granularity: f[3]}
+		gran, rel := strings.CutSuffix(f[3], " relative")
+		tm := doc.Time{Start: off + k, End: off + k + len(f[0]), Text: f[0], From: dash(f[1]), To: dash(f[2]), Granularity: gran, Relative: rel}
 		off = tm.End
 		a.Times = append(a.Times, tm)
 	}
