@@ -161,11 +161,18 @@ func (b *Builder) sourceID(side doc.Party, name string) int32 {
 // Crescent"). Russian words are stemmed, without prepositions, and a
 // word that begins with a Russian word of leave is one of its forms, so
 // that "в Министерстве здравоохранения Кыргызстана" is "Министерство
-// здравоохранения". A name left with no words is its own key.
+// здравоохранения". A body's press office is the body ("the press service
+// of the Kyrgyz health ministry"). A name left with no words is its own
+// key.
 func sourceKey(name string, leave map[string]bool) string {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	kept := words[:0]
-	for _, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if (w == "press" || w == "пресс") && i+1 < len(words) && pressOffices[words[i+1]] {
+			i++ // "the press service of the health ministry" is the ministry
+			continue
+		}
 		if isCyrillic(w) {
 			stem := russian.Stem(w, false)
 			switch {
@@ -189,6 +196,11 @@ func sourceKey(name string, leave map[string]bool) string {
 	slices.Sort(kept)
 	return strings.Join(kept, " ")
 }
+
+// pressOffices are the words after "press" that name a body's office
+// for the press, which speaks for the body.
+var pressOffices = map[string]bool{"service": true, "office": true, "centre": true, "center": true, "secretary": true,
+	"служба": true, "службы": true, "службе": true, "центр": true, "центра": true, "секретарь": true}
 
 // ruPrepositions are the Russian prepositions a source's name may hold
 // ("в Министерстве", "со стороны").
