@@ -115,9 +115,7 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 				// number finder leaves alone without a unit.
 				if k+1 < sent[1] && (s.lows[k+1] == "death" || s.lows[k+1] == "fatality") &&
 					!slices.ContainsFunc(qs, func(q doc.Quantity) bool { return q.Start <= s.words[k].start && s.words[k].start < q.End }) {
-					st, en := s.words[k].start, s.words[k+1].end
-					add = append(add, doc.Quantity{Start: st, End: en, Text: s.text[st:en], Low: doc.Float(1), High: doc.Float(1),
-						Approx: doc.ApproxExact, Unit: "people"})
+					add = append(add, s.one(k, k+2))
 				}
 				continue
 			case "a", "an":
@@ -148,9 +146,7 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 				continue // "один военнослужащий": a figure already
 			}
 			if end, ok := s.singleVictim(k+1, sent[1], verbBefore); ok {
-				st, en := s.words[k].start, s.words[end-1].end
-				add = append(add, doc.Quantity{Start: st, End: en, Text: s.text[st:en], Low: doc.Float(1), High: doc.Float(1),
-					Approx: doc.ApproxExact, Unit: "people"})
+				add = append(add, s.one(k, end))
 			}
 		}
 	}
@@ -168,6 +164,12 @@ func (s *state) singles(qs []doc.Quantity) []doc.Quantity {
 	out = append(out, add...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// one returns a figure of one person over words [b,e).
+func (s *state) one(b, e int) doc.Quantity {
+	st, en := s.words[b].start, s.words[e-1].end
+	return doc.Quantity{Start: st, End: en, Text: s.text[st:en], Low: doc.Float(1), High: doc.Float(1), Approx: doc.ApproxExact, Unit: "people"}
 }
 
 // single reports whether q is a figure of one that singles made.
