@@ -341,9 +341,10 @@ func (s *state) yesNoQuestion(sent [2]int) bool {
 
 // statementAuthor returns the party of the body whose statement the
 // document is, by its first line ("Statement of the Ministry of Foreign
-// Affairs of the Kyrgyz Republic", "Заявление МИД Таджикистана", or the
-// body's name over a line "Заявление"): the party it names first; "" for
-// any other document.
+// Affairs of the Kyrgyz Republic", "Заявление МИД Таджикистана", the
+// body's name over a line "Заявление", or a title that credits the body
+// in parentheses at its end): the party it names first; "" for any other
+// document.
 func (s *state) statementAuthor() doc.Party {
 	end := strings.IndexByte(s.text, '\n')
 	if end < 0 {
@@ -368,6 +369,17 @@ func (s *state) statementAuthor() doc.Party {
 		}
 	}
 	if !opens {
+		// A title crediting a body in parentheses at its end: "Situation
+		// in Batken region as of 20 September (Ministry of Emergency
+		// Situations of the Kyrgyz Republic)".
+		raw := strings.TrimSpace(s.text[:end])
+		if i := strings.LastIndexByte(raw, '('); i > 0 && strings.HasSuffix(raw, ")") && s.government(segment.Lower(raw[i+1:len(raw)-1])) {
+			for _, m := range s.marks {
+				if m.span.Start > i && m.span.End < len(raw) {
+					return m.party
+				}
+			}
+		}
 		return ""
 	}
 	if len(s.marks) == 0 || s.marks[0].span.Start >= end {
