@@ -659,6 +659,11 @@ func (s *state) noSpeaker(at doc.Attribution) bool {
 		return s.lx.label[segment.Lower(at.Source.Text)] || s.lx.labelHead[first] || strings.HasPrefix(rest, "?") ||
 			s.labelList(at.Cue.Span()) // "Tajikistan: 41 killed" among like lines
 	}
+	if at.Cue != nil {
+		if c := s.wordAt(at.Cue.End) - 1; c >= 0 && c < len(s.words) && s.claimsLives(c) {
+			return true // "the clashes have claimed the lives of 10 citizens"
+		}
+	}
 	if !strings.ContainsFunc(s.text[at.Content.Start:at.Content.End], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return true // a content of punctuation alone: "(Kyrgyz claim)"
 	}
@@ -1839,8 +1844,27 @@ func (s *state) hedged(at doc.Attribution) bool {
 	if b >= e {
 		return false
 	}
-	k, _ := s.lx.hedges.find(s.lows, b, e)
-	return k >= 0
+	for k, _ := s.lx.hedges.find(s.lows, b, e); k >= 0; k, _ = s.lx.hedges.find(s.lows, k+1, e) {
+		if !s.claimsLives(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimsLives reports whether word k is "claim" in "claimed the lives of
+// 10 citizens": a verb of killing, neither a cue nor a hedge.
+func (s *state) claimsLives(k int) bool {
+	switch s.lows[k] {
+	case "claim", "claims", "claimed", "claiming":
+	default:
+		return false
+	}
+	n := k + 1
+	if n < len(s.lows) && s.lows[n] == "the" {
+		n++
+	}
+	return n < len(s.lows) && (s.lows[n] == "lives" || s.lows[n] == "life")
 }
 
 // speaker resolves the source span to an entity ID: the entity mentioned

@@ -64,6 +64,8 @@ func TestFind(t *testing.T) {
 		{"hedge cue", "The agency claims that 300 homes burned.", "The agency", "claims", "that 300 homes burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
 		{"hedge word", "The agency reported that 300 homes allegedly burned.", "The agency", "reported", "that 300 homes allegedly burned", doc.AttrIndirect, true, doc.EvidenceUnknown},
 		{"no evidence", "The minister said the land was seized. He did not provide any evidence.", "The minister", "said", "the land was seized", doc.AttrIndirect, false, doc.EvidenceNoneGiven},
+		{"claimed the lives", "The clashes have claimed the lives of 10 people, officials said.", "officials", "said", "The clashes have claimed the lives of 10 people",
+			doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"no evidence in Russian", "Министр заявил, что погибли 100 военных. Доказательств он не привел.", "Министр", "заявил", "что погибли 100 военных",
 			doc.AttrIndirect, false, doc.EvidenceNoneGiven},
 		{"no evidence in other words", "The ministry claimed that 20 vehicles were destroyed, but provided no photographs or other evidence.",
