@@ -2389,9 +2389,9 @@ func (s *state) bodyBefore(at doc.Attribution) *doc.Entity {
 }
 
 // denialBefore reports whether a verb of denial opens the clause of the
-// figure at q, within ten words before it, and returns the party of
-// whoever denies, named just before the verb ("МИД Таджикистана опроверг
-// информацию о гибели 300 …": TJ), or "".
+// figure at q, within ten words before it, after the name of a party
+// that denies, and returns that party ("МИД Таджикистана опроверг
+// информацию о гибели 300 …": TJ).
 func (s *state) denialBefore(q doc.Span) (doc.Party, bool) {
 	b := s.wordAt(q.Start)
 	if b >= len(s.words) {
@@ -2410,7 +2410,7 @@ func (s *state) denialBefore(q doc.Span) (doc.Party, bool) {
 				return m.party, true
 			}
 		}
-		return "", true
+		return "", false // no one named denies: a noun ("a dispute over water")
 	}
 	return "", false
 }

@@ -295,11 +295,20 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 				}
 			}
 		}
+		own := pick >= 0 // the event reported in the figure's sentence
 		if pick < 0 {
 			pick = s.before(groups, si, func(g *group) bool { return violent(g.ev.Type) })
 		}
 		if pick < 0 {
 			pick = main
+		}
+		if t, ok := s.timeIn(si, b); ok && !own && pick >= 0 && t.From != "" && groups[pick].ev.From != "" {
+			if from, to := s.timeBounds(t); !datesMeet(groups[pick].ev.From, groups[pick].ev.To, from, to) {
+				// "In April 2021, fighting killed 55. … In September
+				// 2022, 63 died": a figure dated apart from the event
+				// before it implies an event of its own.
+				pick = -1
+			}
 		}
 		if pick < 0 {
 			if c.Metric == "area_km2" || c.Metric == "count" {
