@@ -1336,6 +1336,16 @@ func (s *state) claims() []doc.Claim {
 				p = pi
 			}
 		}
+		if p < 0 && c.Attribution == "" && c.Total && !s.namesParty(si) {
+			// "The Ministry of Health said 3 people had been wounded. By
+			// evening, the number of injured rose to 31.": the running
+			// total of the report right before it, in its paragraph, when
+			// the sentence names no party of its own ("Tajikistan's toll
+			// stands at 43" is another's).
+			if pi, ok := s.previousClaim(si, out, c.Metric, false); ok && out[pi].Attribution != "" {
+				p = pi
+			}
+		}
 		if p >= 0 && c.Attribution == "" {
 			// A breakdown or a continuation that names no source of its
 			// own continues the report before it.
@@ -3061,6 +3071,12 @@ func (s *state) closeParen(k, hi int) int {
 	return 0
 }
 
+// namesParty reports whether sentence si names a party or a place of one.
+func (s *state) namesParty(si int) bool {
+	sent := s.sents[si]
+	return slices.ContainsFunc(s.marks, func(m partyMark) bool { return m.word >= sent[0] && m.word < sent[1] })
+}
+
 // carriedAbout returns the party of the casualties before it that a figure
 // of casualties naming no party continues: the last claim, in the sentence
 // right before, of the same paragraph ("The death toll … has reached 59
@@ -3077,10 +3093,8 @@ func (s *state) carriedAbout(b int, c doc.Claim, prev *doc.Claim) doc.Party {
 	if strings.Contains(s.text[s.words[s.sents[si-1][1]-1].end:s.words[sent[0]].start], "\n") {
 		return "" // another paragraph, or a line of its own
 	}
-	for _, m := range s.marks {
-		if m.word >= sent[0] && m.word < sent[1] {
-			return "" // the sentence names parties of its own
-		}
+	if s.namesParty(si) {
+		return "" // the sentence names parties of its own
 	}
 	return prev.About
 }
