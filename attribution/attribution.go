@@ -1370,8 +1370,11 @@ func (s *state) verbCue(sent doc.Span, i, j int) (doc.Attribution, bool) {
 	src, srcOK := s.leftNP(s.beforeTime(ci))
 	inverted := false
 	if !srcOK && ci > 0 && s.words[ci-1].low == "," {
-		// "Brian Fallon, a spokesman for the campaign, said"
+		// "Brian Fallon, a spokesman for the campaign, said"; not a
+		// clause with a figure between commas ("Погибли 31 человек,
+		// ранены 154 человека, сообщила пресс-служба …").
 		src, srcOK = s.appositive(ci - 1)
+		srcOK = srcOK && !hasDigit(s.text[src.Start:src.End])
 	}
 	if !srcOK && ci > 0 && isReportEnd(s.words[ci-1].low) && !s.startsClause(j) && !strings.HasSuffix(s.lows[ci], "ing") {
 		src, srcOK = s.rightNP(j)
