@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,34 +162,48 @@ func TestJSONAsEncoder(t *testing.T) {
 	}
 	for name, rep := range reports {
 		t.Run(name, func(t *testing.T) {
-			var want, got bytes.Buffer
-			enc := json.NewEncoder(&want)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			if err := enc.Encode(rep); err != nil {
-				t.Fatal(err)
-			}
-			if err := JSON(&got, rep); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got.Bytes(), want.Bytes()) {
-				t.Errorf("JSON differs from encoding/json:\n%s\nwant:\n%s", got.Bytes(), want.Bytes())
+			if got, want := asEncoder(t, rep); !bytes.Equal(got, want) {
+				t.Errorf("JSON differs from encoding/json:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}
 }
 
+// asEncoder returns what JSON writes for rep, and what encoding/json's
+// Encoder writes for it with a two-space indent and without HTML escaping.
+func asEncoder(t *testing.T, rep compare.Report) (got, want []byte) {
+	t.Helper()
+	var g, w bytes.Buffer
+	enc := json.NewEncoder(&w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rep); err != nil {
+		t.Fatal(err)
+	}
+	if err := JSON(&g, rep); err != nil {
+		t.Fatal(err)
+	}
+	return g.Bytes(), w.Bytes()
+}
+
 // BenchmarkMarkdown writes the brief of 100,000 generated claims.
-func BenchmarkMarkdown(b *testing.B) {
+func BenchmarkMarkdown(b *testing.B) { benchmarkWrite(b, Markdown) }
+
+// benchmarkWrite writes the report of 100,000 generated claims with write.
+func benchmarkWrite(b *testing.B, write func(io.Writer, compare.Report) error) {
 	rep := compare.Compare(compare.GenerateRecords(100_000), compare.Options{})
 	var n int64
 	b.ReportAllocs()
 	for b.Loop() {
 		cw := &countWriter{}
-		if err := Markdown(cw, rep); err != nil {
+		if err := write(cw, rep); err != nil {
 			b.Fatal(err)
 		}
 		n = cw.n
 	}
 	b.SetBytes(n)
 }
+
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }

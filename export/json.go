@@ -15,51 +15,19 @@ const flushAt = 64 << 10
 // million claims is hundreds of megabytes of JSON, never held in memory at
 // once.
 func JSON(w io.Writer, rep compare.Report) error {
-	jw := &jsonWriter{b: make([]byte, 0, 2*flushAt), empty: make([]bool, 1, 8)}
-	flush := func() error {
-		if jw.err != nil {
-			return jw.err
-		}
-		_, err := w.Write(jw.b)
-		jw.b = jw.b[:0]
-		return err
-	}
+	jw := &jsonWriter{out: w, b: make([]byte, 0, 2*flushAt), empty: make([]bool, 1, 8)}
 	jw.open('{')
 	jw.key("groups")
-	if rep.Groups == nil {
-		jw.b = append(jw.b, "null"...)
-	} else {
-		jw.open('[')
-		for i := range rep.Groups {
-			jw.elem()
-			jsonGroup(jw, &rep.Groups[i])
-			if len(jw.b) >= flushAt {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		jw.close(']')
-	}
+	jsonArray(jw, rep.Groups, func(g *compare.Group) { jsonGroup(jw, g) })
 	jw.key("silences")
-	if rep.Silences == nil {
-		jw.b = append(jw.b, "null"...)
-	} else {
-		jw.open('[')
-		for i := range rep.Silences {
-			jw.elem()
-			jsonSilence(jw, &rep.Silences[i])
-			if len(jw.b) >= flushAt {
-				if err := flush(); err != nil {
-					return err
-				}
-			}
-		}
-		jw.close(']')
-	}
+	jsonArray(jw, rep.Silences, func(s *compare.Silence) { jsonSilence(jw, s) })
 	jw.close('}')
 	jw.b = append(jw.b, '\n')
-	return flush()
+	if jw.err != nil {
+		return jw.err
+	}
+	_, err := w.Write(jw.b)
+	return err
 }
 
 // The functions below write the report's types member by member, in the
@@ -78,27 +46,9 @@ func jsonGroup(w *jsonWriter, g *compare.Group) {
 	w.key("about")
 	w.party(g.About)
 	w.key("figures")
-	if g.Figures == nil {
-		w.b = append(w.b, "null"...)
-	} else {
-		w.open('[')
-		for i := range g.Figures {
-			w.elem()
-			jsonFigure(w, &g.Figures[i])
-		}
-		w.close(']')
-	}
+	jsonArray(w, g.Figures, func(f *compare.Figure) { jsonFigure(w, f) })
 	w.key("by_side")
-	if g.BySide == nil {
-		w.b = append(w.b, "null"...)
-	} else {
-		w.open('[')
-		for i := range g.BySide {
-			w.elem()
-			jsonSideFigure(w, &g.BySide[i])
-		}
-		w.close(']')
-	}
+	jsonArray(w, g.BySide, func(f *compare.SideFigure) { jsonSideFigure(w, f) })
 	w.key("contradiction")
 	jsonContradiction(w, g.Contradiction)
 	w.key("corroborated")
@@ -201,10 +151,7 @@ func jsonFigure(w *jsonWriter, f *compare.Figure) {
 	}
 	if len(f.History) > 0 {
 		w.key("history")
-		w.open('[')
-		for i := range f.History {
-			p := &f.History[i]
-			w.elem()
+		jsonArray(w, f.History, func(p *compare.Point) {
 			w.open('{')
 			w.key("low")
 			w.floatPtr(p.Low)
@@ -215,8 +162,7 @@ func jsonFigure(w *jsonWriter, f *compare.Figure) {
 			w.key("published")
 			w.str(p.Published)
 			w.close('}')
-		}
-		w.close(']')
+		})
 	}
 	w.close('}')
 }
@@ -261,21 +207,9 @@ func jsonContradiction(w *jsonWriter, c *compare.Contradiction) {
 	w.key("sources")
 	w.strings(c.Sources)
 	w.key("pairs")
-	if c.Pairs == nil {
-		w.b = append(w.b, "null"...)
-	} else {
-		w.open('[')
-		for i := range c.Pairs {
-			w.elem()
-			w.open('[')
-			for j := range c.Pairs[i] {
-				w.elem()
-				jsonSideFigure(w, &c.Pairs[i][j])
-			}
-			w.close(']')
-		}
-		w.close(']')
-	}
+	jsonArray(w, c.Pairs, func(p *[2]compare.SideFigure) {
+		jsonArray(w, p[:], func(f *compare.SideFigure) { jsonSideFigure(w, f) })
+	})
 	w.close('}')
 }
 

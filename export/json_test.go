@@ -2,7 +2,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -65,18 +64,8 @@ func TestJSONFields(t *testing.T) {
 	for i := range 2000 {
 		var rep compare.Report
 		f.fill(reflect.ValueOf(&rep).Elem())
-		var want, got bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(rep); err != nil {
-			t.Fatal(err)
-		}
-		if err := JSON(&got, rep); err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Fatalf("report %d: JSON differs from encoding/json:\n%s\nwant:\n%s", i, got.Bytes(), want.Bytes())
+		if got, want := asEncoder(t, rep); !bytes.Equal(got, want) {
+			t.Fatalf("report %d: JSON differs from encoding/json:\n%s\nwant:\n%s", i, got, want)
 		}
 	}
 }
@@ -91,20 +80,4 @@ func TestJSONNaN(t *testing.T) {
 }
 
 // BenchmarkJSON writes the report of 100,000 generated claims.
-func BenchmarkJSON(b *testing.B) {
-	rep := compare.Compare(compare.GenerateRecords(100_000), compare.Options{})
-	var n int64
-	b.ReportAllocs()
-	for b.Loop() {
-		cw := &countWriter{}
-		if err := JSON(cw, rep); err != nil {
-			b.Fatal(err)
-		}
-		n = cw.n
-	}
-	b.SetBytes(n)
-}
-
-type countWriter struct{ n int64 }
-
-func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+func BenchmarkJSON(b *testing.B) { benchmarkWrite(b, JSON) }

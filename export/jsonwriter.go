@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -15,6 +16,8 @@ import (
 // and a second pass to indent took most of the time of `compare --json`
 // over a large store. TestJSONAsEncoder holds it to encoding/json's bytes.
 type jsonWriter struct {
+	// out, when set, takes what b holds once it reaches flushAt (spill).
+	out    io.Writer
 	b      []byte
 	prefix string
 	depth  int
@@ -120,33 +123,36 @@ func (w *jsonWriter) floatPtr(f *float64) {
 	w.float(*f)
 }
 
-// strings writes ss as an array, null for nil.
-func (w *jsonWriter) strings(ss []string) {
-	if ss == nil {
+// spill writes what the buffer holds to out once it reaches flushAt.
+func (w *jsonWriter) spill() {
+	if w.out == nil || len(w.b) < flushAt || w.err != nil {
+		return
+	}
+	_, w.err = w.out.Write(w.b)
+	w.b = w.b[:0]
+}
+
+// jsonArray writes xs as an array, each element by each, null for nil,
+// spilling the buffer between elements.
+func jsonArray[T any](w *jsonWriter, xs []T, each func(*T)) {
+	if xs == nil {
 		w.b = append(w.b, "null"...)
 		return
 	}
 	w.open('[')
-	for _, s := range ss {
+	for i := range xs {
 		w.elem()
-		w.str(s)
+		each(&xs[i])
+		w.spill()
 	}
 	w.close(']')
 }
 
+// strings writes ss as an array, null for nil.
+func (w *jsonWriter) strings(ss []string) { jsonArray(w, ss, func(s *string) { w.str(*s) }) }
+
 // parties writes ps as an array, null for nil.
-func (w *jsonWriter) parties(ps []doc.Party) {
-	if ps == nil {
-		w.b = append(w.b, "null"...)
-		return
-	}
-	w.open('[')
-	for _, p := range ps {
-		w.elem()
-		w.party(p)
-	}
-	w.close(']')
-}
+func (w *jsonWriter) parties(ps []doc.Party) { jsonArray(w, ps, func(p *doc.Party) { w.party(*p) }) }
 
 const hexDigits = "0123456789abcdef"
 
