@@ -37,12 +37,8 @@ func jsonGroup(w *jsonWriter, g *compare.Group) {
 	w.open('{')
 	w.key("event")
 	jsonEvent(w, &g.Event)
-	w.key("metric")
-	w.str(g.Metric)
-	if g.Unit != "" {
-		w.key("unit")
-		w.str(g.Unit)
-	}
+	w.strMember("metric", g.Metric)
+	w.optStr("unit", g.Unit)
 	w.key("about")
 	w.party(g.About)
 	w.key("figures")
@@ -59,37 +55,23 @@ func jsonGroup(w *jsonWriter, g *compare.Group) {
 	}
 	w.key("unsupported")
 	w.boolean(g.Unsupported)
-	if g.UnsupportedReason != "" {
-		w.key("unsupported_reason")
-		w.str(g.UnsupportedReason)
-	}
+	w.optStr("unsupported_reason", g.UnsupportedReason)
 	w.close('}')
 }
 
 func jsonEvent(w *jsonWriter, e *compare.EventInfo) {
 	w.open('{')
-	w.key("id")
-	w.str(e.ID)
-	w.key("type")
-	w.str(e.Type)
-	for _, m := range [...]struct{ name, v string }{{"acled", e.ACLED}, {"from", e.From}, {"to", e.To}} {
-		if m.v != "" {
-			w.key(m.name)
-			w.str(m.v)
-		}
-	}
+	w.strMember("id", e.ID)
+	w.strMember("type", e.Type)
+	w.optStr("acled", e.ACLED)
+	w.optStr("from", e.From)
+	w.optStr("to", e.To)
 	w.key("places")
 	w.strings(e.Places)
 	w.key("actors")
 	w.parties(e.Actors)
-	if e.Country != "" {
-		w.key("country")
-		w.str(e.Country)
-	}
-	if e.Admin1 != "" {
-		w.key("admin1")
-		w.str(e.Admin1)
-	}
+	w.optStr("country", e.Country)
+	w.optStr("admin1", e.Admin1)
 	if e.Lat != nil {
 		w.key("lat")
 		w.float(*e.Lat)
@@ -107,60 +89,32 @@ func jsonFigure(w *jsonWriter, f *compare.Figure) {
 	w.open('{')
 	w.key("side")
 	w.party(f.Side)
-	w.key("low")
-	w.floatPtr(f.Low)
-	w.key("high")
-	w.floatPtr(f.High)
-	w.key("source")
-	w.str(f.Source)
-	w.key("speaker")
-	w.str(f.Speaker)
+	w.bounds(f.Low, f.High)
+	w.strMember("source", f.Source)
+	w.strMember("speaker", f.Speaker)
 	w.key("via")
 	w.strings(f.Via)
-	if f.Outlet != "" {
-		w.key("outlet")
-		w.str(f.Outlet)
-	}
-	w.key("document")
-	w.str(f.Document)
-	if f.Claim != "" {
-		w.key("claim")
-		w.str(f.Claim)
-	}
-	w.key("published")
-	w.str(f.Published)
-	w.key("evidence")
-	w.str(f.Evidence)
+	w.optStr("outlet", f.Outlet)
+	w.strMember("document", f.Document)
+	w.optStr("claim", f.Claim)
+	w.strMember("published", f.Published)
+	w.strMember("evidence", f.Evidence)
 	w.key("hedged")
 	w.boolean(f.Hedged)
-	if f.Approx != "" {
-		w.key("approx")
-		w.str(f.Approx)
-	}
-	if f.Unit != "" {
-		w.key("unit")
-		w.str(f.Unit)
-	}
+	w.optStr("approx", f.Approx)
+	w.optStr("unit", f.Unit)
 	if f.Partial {
 		w.key("partial")
 		w.boolean(true)
 	}
-	if f.Text != "" {
-		w.key("text")
-		w.str(f.Text)
-	}
+	w.optStr("text", f.Text)
 	if len(f.History) > 0 {
 		w.key("history")
 		jsonArray(w, f.History, func(p *compare.Point) {
 			w.open('{')
-			w.key("low")
-			w.floatPtr(p.Low)
-			w.key("high")
-			w.floatPtr(p.High)
-			w.key("document")
-			w.str(p.Document)
-			w.key("published")
-			w.str(p.Published)
+			w.bounds(p.Low, p.High)
+			w.strMember("document", p.Document)
+			w.strMember("published", p.Published)
 			w.close('}')
 		})
 	}
@@ -169,30 +123,18 @@ func jsonFigure(w *jsonWriter, f *compare.Figure) {
 
 func jsonSideFigure(w *jsonWriter, f *compare.SideFigure) {
 	w.open('{')
-	if f.Metric != "" {
-		w.key("metric")
-		w.str(f.Metric)
-	}
-	if f.Unit != "" {
-		w.key("unit")
-		w.str(f.Unit)
-	}
+	w.optStr("metric", f.Metric)
+	w.optStr("unit", f.Unit)
 	if f.About != "" {
 		w.key("about")
 		w.party(f.About)
 	}
 	w.key("side")
 	w.party(f.Side)
-	w.key("low")
-	w.floatPtr(f.Low)
-	w.key("high")
-	w.floatPtr(f.High)
-	w.key("source")
-	w.str(f.Source)
-	w.key("document")
-	w.str(f.Document)
-	w.key("published")
-	w.str(f.Published)
+	w.bounds(f.Low, f.High)
+	w.strMember("source", f.Source)
+	w.strMember("document", f.Document)
+	w.strMember("published", f.Published)
 	w.close('}')
 }
 
@@ -217,16 +159,11 @@ func jsonSilence(w *jsonWriter, s *compare.Silence) {
 	w.open('{')
 	w.key("side")
 	w.party(s.Side)
-	w.key("kind")
-	w.str(s.Kind)
+	w.strMember("kind", s.Kind)
 	w.key("event")
 	jsonEvent(w, &s.Event)
-	w.key("metric")
-	w.str(s.Metric)
-	if s.Unit != "" {
-		w.key("unit")
-		w.str(s.Unit)
-	}
+	w.strMember("metric", s.Metric)
+	w.optStr("unit", s.Unit)
 	w.key("about")
 	w.party(s.About)
 	w.key("reported_by")

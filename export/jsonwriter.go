@@ -76,6 +76,20 @@ func (w *jsonWriter) key(name string) {
 
 func (w *jsonWriter) str(s string) { w.b = appendJSONString(w.b, s, false) }
 
+// strMember writes the member name with the string v.
+func (w *jsonWriter) strMember(name, v string) {
+	w.key(name)
+	w.str(v)
+}
+
+// optStr writes the member name with the string v unless v is empty, as
+// a field tagged omitempty.
+func (w *jsonWriter) optStr(name, v string) {
+	if v != "" {
+		w.strMember(name, v)
+	}
+}
+
 func (w *jsonWriter) boolean(v bool) { w.b = strconv.AppendBool(w.b, v) }
 
 func (w *jsonWriter) int(v int) { w.b = strconv.AppendInt(w.b, int64(v), 10) }
@@ -146,6 +160,14 @@ func jsonArray[T any](w *jsonWriter, xs []T, each func(*T)) {
 		w.spill()
 	}
 	w.close(']')
+}
+
+// bounds writes the members low and high of a figure, null when open.
+func (w *jsonWriter) bounds(low, high *float64) {
+	w.key("low")
+	w.floatPtr(low)
+	w.key("high")
+	w.floatPtr(high)
 }
 
 // strings writes ss as an array, null for nil.
