@@ -96,6 +96,11 @@ type state struct {
 	hedged []bool
 	// home is the side of the document's outlet, when known.
 	home doc.Party
+	// author names the body whose statement the document is (statement),
+	// whose are the figures it reports as its own; authorID is the
+	// body's entity.
+	author   *doc.Mention
+	authorID string
 }
 
 // singles returns qs with a figure of one added for each victim named in
@@ -310,9 +315,10 @@ func newState(lx *lexicon, a *doc.Analysis) *state {
 			}
 		}
 	}
-	s.home = s.homeSide()
-	if s.home == "" {
-		s.home = s.statementAuthor()
+	var party doc.Party
+	s.author, s.authorID, party = s.statement()
+	if s.home = s.homeSide(); s.home == "" {
+		s.home = party
 	}
 	return s
 }
@@ -339,17 +345,19 @@ func (s *state) yesNoQuestion(sent [2]int) bool {
 	return false
 }
 
-// statementAuthor returns the party of the body whose statement the
-// document is, by its first line ("Statement of the Ministry of Foreign
-// Affairs of the Kyrgyz Republic", "Заявление МИД Таджикистана", the
-// body's name over a line "Заявление", or a title that credits the body
-// in parentheses at its end): the party it names first; "" for any other
-// document.
-func (s *state) statementAuthor() doc.Party {
+// statement returns where the first line names the body whose statement
+// the document is, by that line ("Statement of the Ministry of Foreign Affairs of the Kyrgyz
+// Republic", "Заявление МИД Таджикистана", the body's name over a line
+// "Заявление", or a title that credits the body in parentheses at its
+// end), and the party that line names first; nil and "" for any other
+// document. The mention, and the ID of its organisation entity, are nil
+// and "" when no organisation entity names the body.
+func (s *state) statement() (author *doc.Mention, authorID string, party doc.Party) {
 	end := strings.IndexByte(s.text, '\n')
 	if end < 0 {
 		end = len(s.text)
 	}
+	from := 0 // where the line names the body
 	line := segment.Lower(strings.TrimSpace(s.text[:end]))
 	opens := false
 	for _, p := range [...]string{"statement of ", "statement by ", "press release of ", "information of ", "information from ", "заявление ", "сообщение ", "информация "} {
@@ -372,20 +380,31 @@ func (s *state) statementAuthor() doc.Party {
 		// A title crediting a body in parentheses at its end: "Situation
 		// in Batken region as of 20 September (Ministry of Emergency
 		// Situations of the Kyrgyz Republic)".
-		raw := strings.TrimSpace(s.text[:end])
-		if i := strings.LastIndexByte(raw, '('); i > 0 && strings.HasSuffix(raw, ")") && s.government(segment.Lower(raw[i+1:len(raw)-1])) {
-			for _, m := range s.marks {
-				if m.span.Start > i && m.span.End < len(raw) {
-					return m.party
-				}
+		raw := strings.TrimRight(s.text[:end], " \t\r")
+		i := strings.LastIndexByte(raw, '(')
+		if i < 0 || !strings.HasSuffix(raw, ")") || !s.government(segment.Lower(raw[i+1:len(raw)-1])) {
+			return nil, "", ""
+		}
+		from = i
+	}
+	for _, m := range s.marks {
+		if m.span.Start >= from && m.span.End <= end {
+			party = m.party
+			break
+		}
+	}
+	for i := range s.a.Entities {
+		e := &s.a.Entities[i]
+		if e.Kind != doc.KindOrganization {
+			continue
+		}
+		for j, m := range e.Mentions {
+			if m.Start >= from && m.End <= end && (author == nil || m.Start < author.Start) {
+				author, authorID = &e.Mentions[j], e.ID
 			}
 		}
-		return ""
 	}
-	if len(s.marks) == 0 || s.marks[0].span.Start >= end {
-		return ""
-	}
-	return s.marks[0].party
+	return author, authorID, party
 }
 
 // noneVerified reports whether a sentence that opens with "Neither" or
@@ -2233,7 +2252,9 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			c.Hedged = s.hedgeNear(q)
 			return
 		}
-		if e := s.outlet(); e != nil {
+		if e := s.outlet(); s.author != nil {
+			c.Speaker, c.SpeakerText = s.authorID, s.author.Text // "Statement by the Committee for Emergency Situations …"
+		} else if e != nil {
 			c.Speaker = e.ID
 		}
 		c.Side = s.home
