@@ -37,6 +37,9 @@ type resolver struct {
 	mostCC    int                 // mentions of the country named most
 	placeMemo map[string]*cluster // place names already resolved
 	lastPlace *cluster            // the place placeAt last added to
+	// regions counts the places resolved so far by their admin-1 region
+	// ("KG.Batken"): a village named later is likelier in one of them.
+	regions   map[string]int
 	oneWord   map[string]*cluster // single words that name one person
 	clusters  []*cluster
 	byKey     map[string]*cluster
@@ -73,7 +76,7 @@ func (c *cluster) addMention(text string, start, end int) {
 func (f *finder) resolve(d doc.Document) []doc.Entity {
 	r := &resolver{finder: f, docCC: map[string]int{}, byKey: map[string]*cluster{}, persons: map[string][]*cluster{},
 		nothing: map[string]bool{}, fullNames: map[string]*cluster{}, placeMemo: map[string]*cluster{},
-		oneWord: map[string]*cluster{}}
+		oneWord: map[string]*cluster{}, regions: map[string]int{}}
 	sort.SliceStable(f.mentions, func(i, j int) bool { return f.mentions[i].start < f.mentions[j].start })
 	for _, m := range f.mentions {
 		if m.kind == mCountry {
@@ -201,6 +204,9 @@ func (r *resolver) bestPlace(cands []int32, suffix uint8, dateline bool) int32 {
 		if p.hasGeo && r.nearDocCountry(p) {
 			s += 2 // "Ak-Sai" in a report of Tajik shelling: Batken's, not Kazakhstan's
 		}
+		if p.admin1 != "" && p.pop < villagePop && r.regions[p.cc+"."+p.admin1] > 0 {
+			s += 2 // "Ak-Sai" after "Batken": the village of the region named before
+		}
 		s += 0.5 * math.Log10(float64(p.pop)+10)
 		if dateline && p.typ == tPlace {
 			s += 1.5 * math.Log10(float64(p.pop)+10) // a city, not its district
@@ -235,6 +241,11 @@ func (r *resolver) bestPlace(cands []int32, suffix uint8, dateline bool) int32 {
 	}
 	return best
 }
+
+// villagePop is the population below which a place is a village, which
+// a report names after its region more often than a town of the same name
+// elsewhere.
+const villagePop = 10000
 
 // dateline reports whether the name at text[start:end] heads a dateline:
 // it opens a line, in capitals, and a comma, a slash or a parenthesis
@@ -332,6 +343,9 @@ func (r *resolver) placeAt(m *mention, cands []int32) {
 	}
 	c.addMention(r.text, m.start, m.end)
 	r.lastPlace = c
+	if p.admin1 != "" {
+		r.regions[p.cc+"."+p.admin1]++
+	}
 }
 
 func (r *resolver) org(m *mention) {
