@@ -339,6 +339,11 @@ func (s *state) events(claims []doc.Claim) []doc.Event {
 			g.ev.DateSource == doc.DateFromText {
 			g.narrow(s.timeBounds(t))
 		}
+		if t, ok := s.paragraphLabel(si); ok && !own && g.ev.From != "" && g.ev.To != "" && t.From > g.ev.To && t.From <= addDays(g.ev.From, 31) {
+			// A chronicle's entry ("September 17: the toll rose to 46")
+			// carries its event on to the entry's day.
+			g.ev.To = t.To
+		}
 		g.ev.Actors = addParty(g.ev.Actors, c.About)
 		if s.named(c.Side) {
 			// A party of the conflict, not an outlet abroad that reports it.
