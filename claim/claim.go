@@ -393,18 +393,29 @@ func (s *state) statement() (author *doc.Mention, authorID string, party doc.Par
 			break
 		}
 	}
+	if e, m := s.mentionIn(doc.KindOrganization, doc.Span{Start: from, End: end}); e != nil {
+		author, authorID = m, e.ID
+	}
+	return author, authorID, party
+}
+
+// mentionIn returns the entity of a kind mentioned first within sp, and
+// that mention; nil when none is.
+func (s *state) mentionIn(kind string, sp doc.Span) (*doc.Entity, *doc.Mention) {
+	var best *doc.Entity
+	var at *doc.Mention
 	for i := range s.a.Entities {
 		e := &s.a.Entities[i]
-		if e.Kind != doc.KindOrganization {
+		if e.Kind != kind {
 			continue
 		}
 		for j, m := range e.Mentions {
-			if m.Start >= from && m.End <= end && (author == nil || m.Start < author.Start) {
-				author, authorID = &e.Mentions[j], e.ID
+			if sp.Contains(m.Span()) && (at == nil || m.Start < at.Start) {
+				best, at = e, &e.Mentions[j]
 			}
 		}
 	}
-	return author, authorID, party
+	return best, at
 }
 
 // noneVerified reports whether a sentence that opens with "Neither" or
@@ -2518,21 +2529,13 @@ func (s *state) deniedClaim(c *doc.Claim, at doc.Attribution) {
 			break
 		}
 	}
-	for i := range s.a.Entities {
-		e := &s.a.Entities[i]
-		if e.Kind != doc.KindPerson {
-			continue
+	if e, m := s.mentionIn(doc.KindPerson, doc.Span{Start: at.Cue.End, End: named.End}); e != nil {
+		c.Speaker, c.SpeakerText, c.Side = e.ID, m.Text, e.Side
+		if c.Side == "" {
+			c.Side = s.sentenceParty(m.Span(), doc.Span{})
 		}
-		for _, m := range e.Mentions {
-			if named.Contains(m.Span()) && m.Start >= at.Cue.End {
-				c.Speaker, c.SpeakerText, c.Side = e.ID, m.Text, e.Side
-				if c.Side == "" {
-					c.Side = s.sentenceParty(doc.Span{Start: m.Start, End: m.End}, doc.Span{})
-				}
-				c.Hedged = false
-				return
-			}
-		}
+		c.Hedged = false
+		return
 	}
 	for _, m := range s.marks {
 		if named.Contains(m.span) && s.wordAt(at.Cue.Start) < m.word {
