@@ -2274,6 +2274,9 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	}
 	at := s.a.Attributions[best]
 	c.Attribution = at.ID
+	if cited, ok := s.citedSource(at); ok {
+		at = cited // "Asia-Plus, citing a source in the regional administration, reported …"
+	}
 	c.Speaker = at.Speaker
 	if at.Source != nil {
 		c.SpeakerText = at.Source.Text
@@ -2494,6 +2497,56 @@ func (s *state) sumOfBoth(b int) bool {
 	}
 	return false
 }
+
+// citedSource returns the report of what at reports with the source it
+// cites in its own words, reached through at: "Asia-Plus, citing a source
+// in the Sughd regional administration, reported that 9 people had been
+// killed", "According to local media, citing the regional administration,
+// 12 people were killed" (the citing report runs from "citing" to the
+// comma after its source).
+func (s *state) citedSource(at doc.Attribution) (doc.Attribution, bool) {
+	if at.Source == nil || at.Cue == nil {
+		return doc.Attribution{}, false
+	}
+	for _, o := range s.a.Attributions {
+		if o.Source != nil && o.Source.Start != at.Source.Start || o.Cue == nil || o.Cue.Start < at.Source.End ||
+			o.Cue.Start > at.Source.End+3 && o.Cue.Start != at.Content.Start {
+			continue // (right after the source, or opening the content; of no source or the same)
+		}
+		switch segment.Lower(o.Cue.Text) {
+		case "citing", "quoting":
+		default:
+			continue
+		}
+		end := o.Content.End
+		if i := strings.IndexByte(s.text[o.Content.Start:o.Content.End], ','); i > 0 {
+			end = o.Content.Start + i
+		}
+		sp := doc.Span{Start: o.Content.Start, End: end}
+		if words := strings.Fields(s.text[sp.Start:sp.End]); len(words) == 0 || len(words) > 10 {
+			return doc.Attribution{}, false
+		}
+		cited := at
+		cited.Source = ptr(doc.MentionOf(s.text, sp))
+		cited.Speaker = s.entityIn(sp)
+		cited.Via = append(slices.DeleteFunc(slices.Clone(at.Via), func(id string) bool { return id == o.ID }), at.ID)
+		return cited, true
+	}
+	return doc.Attribution{}, false
+}
+
+// entityIn returns the ID of the entity named within sp, a person before
+// an organisation, a state or a place; "" when none is.
+func (s *state) entityIn(sp doc.Span) string {
+	for _, kind := range [...]string{doc.KindPerson, doc.KindOrganization, doc.KindCountry, doc.KindPlace} {
+		if e, _ := s.mentionIn(kind, sp); e != nil {
+			return e.ID
+		}
+	}
+	return ""
+}
+
+func ptr(m doc.Mention) *doc.Mention { return &m }
 
 // sumParticiples open the clause in which a writer adds up the sides'
 // figures (", bringing the combined toll to …").
