@@ -2503,10 +2503,17 @@ func (s *state) sumOfBoth(b int) bool {
 // in the Sughd regional administration, reported that 9 people had been
 // killed", "According to local media, citing the regional administration,
 // 12 people were killed" (the citing report runs from "citing" to the
-// comma after its source).
+// comma after its source), "RIA Novosti quoted the Kyrgyz border service
+// as saying that …".
 func (s *state) citedSource(at doc.Attribution) (doc.Attribution, bool) {
 	if at.Source == nil || at.Cue == nil {
 		return doc.Attribution{}, false
+	}
+	if sp, ok := s.quotedAs(at); ok {
+		cited := at
+		cited.Source, cited.Speaker = ptr(doc.MentionOf(s.text, sp)), s.entityIn(sp)
+		cited.Via = append(slices.Clone(at.Via), at.ID)
+		return cited, true
 	}
 	for _, o := range s.a.Attributions {
 		if o.Source != nil && o.Source.Start != at.Source.Start || o.Cue == nil || o.Cue.Start < at.Source.End ||
@@ -2533,6 +2540,24 @@ func (s *state) citedSource(at doc.Attribution) (doc.Attribution, bool) {
 		return cited, true
 	}
 	return doc.Attribution{}, false
+}
+
+// quotedAs returns whom a report "quoted … as saying" ("RIA Novosti quoted
+// the Kyrgyz border service as saying that …"): the words between the
+// cue and "as saying".
+func (s *state) quotedAs(at doc.Attribution) (doc.Span, bool) {
+	switch cue := segment.Lower(at.Cue.Text); {
+	case strings.HasSuffix(cue, "quoted"), strings.HasSuffix(cue, "quotes"), strings.HasSuffix(cue, "cited"), strings.HasSuffix(cue, "cites"):
+	default:
+		return doc.Span{}, false
+	}
+	content := s.text[at.Content.Start:at.Content.End]
+	for _, as := range [...]string{" as saying", " as telling", " as stating"} {
+		if i := strings.Index(content, as); i > 0 && len(strings.Fields(content[:i])) <= 10 {
+			return doc.Span{Start: at.Content.Start, End: at.Content.Start + i}, true
+		}
+	}
+	return doc.Span{}, false
 }
 
 // entityIn returns the ID of the entity named within sp, a person before
