@@ -1867,9 +1867,14 @@ func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, boo
 	}
 	// The words after the phrase name what it divides, if anything: the
 	// metric of the figure before, or one that counts people.
-	if k := first + n; k < s.sents[si][1] && s.lows[k] != "," && s.lows[k] != "were" && s.lows[k] != "was" {
-		if m, _ := s.lx.metrics.match(s.lows, k); m == 0 {
-			return 0, false
+	if k := first + n; k < s.sents[si][1] && s.isQ[k] == 0 {
+		switch s.lows[k] {
+		case ",", "were", "was", "—", "–", "-", "были", "был", "была":
+			// "Among them were …", "Среди погибших — 4 ребенка"
+		default:
+			if m, _ := s.lx.metrics.match(s.lows, k); m == 0 {
+				return 0, false
+			}
 		}
 	}
 	return s.previousClaim(si, out, metric, true)
