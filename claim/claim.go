@@ -1867,10 +1867,17 @@ func (s *state) partOfPrevious(si int, out []doc.Claim, metric string) (int, boo
 	}
 	// The words after the phrase name what it divides, if anything: the
 	// metric of the figure before, or one that counts people.
-	if k := first + n; k < s.sents[si][1] && s.isQ[k] == 0 {
+	// (A phrase that holds its metric may be followed by the figure or a
+	// dash: "Среди погибших — 4 ребенка", "Среди погибших 4 ребенка".)
+	named, _ := s.lx.metrics.match(s.lows[:first+n], first+n-1)
+	if k := first + n; k < s.sents[si][1] && !(named > 0 && s.isQ[k] != 0) {
 		switch s.lows[k] {
-		case ",", "were", "was", "—", "–", "-", "были", "был", "была":
-			// "Among them were …", "Среди погибших — 4 ребенка"
+		case ",", "were", "was", "были", "был", "была":
+			// "Among them were …"
+		case "—", "–", "-":
+			if named == 0 {
+				return 0, false
+			}
 		default:
 			if m, _ := s.lx.metrics.match(s.lows, k); m == 0 {
 				return 0, false
