@@ -153,8 +153,9 @@ func (b *Builder) sourceID(side doc.Party, name string) int32 {
 }
 
 // sourceKey returns what identifies a source name: its words in lower
-// case and in alphabetical order, without "the", "of" and the words of
-// leave. With the words of country names left out, "the Ministry of
+// case and in alphabetical order, without "the", "of", "from", the words
+// of what a body gives ("the information of the ministry") and the words
+// of leave. With the words of country names left out, "the Ministry of
 // Health of Kyrgyzstan", "the Kyrgyz Health Ministry" and "the Health
 // Ministry" of side KG are one source; independent sources keep their
 // countries (leave is nil: "the Kyrgyz Red Crescent" is not "the Tajik Red
@@ -184,7 +185,8 @@ func sourceKey(name string, leave map[string]bool) string {
 			continue
 		}
 		switch {
-		case w == "the" || w == "of" || w == "for" || w == "s":
+		case w == "the" || w == "of" || w == "for" || w == "s" || w == "from":
+		case reportWords[w]: // "the updated information of the ministry" is the ministry
 		case leave[w]:
 		default:
 			kept = append(kept, w)
@@ -196,6 +198,10 @@ func sourceKey(name string, leave map[string]bool) string {
 	slices.Sort(kept)
 	return strings.Join(kept, " ")
 }
+
+// reportWords name what a body gives rather than the body ("the
+// information of", "updated information from").
+var reportWords = map[string]bool{"information": true, "updated": true, "latest": true}
 
 // pressOffices are the words after "press" that name a body's office
 // for the press, which speaks for the body.

@@ -460,6 +460,7 @@ func TestSourceIdentity(t *testing.T) {
 		{"two ministries", []Record{rec("a", "2022-09-15", "KG", "Ministry of Health", 24), rec("b", "2022-09-16", "KG", "Ministry of Emergency Situations", 31)}, 2, ""},
 		{"a ministry's press service", []Record{rec("a", "2022-09-15", "KG", "press service of the Kyrgyz health ministry", 24), rec("b", "2022-09-16", "KG", "Kyrgyzstan's health ministry", 31)}, 1, ""},
 		{"a press service in Russian", []Record{rec("a", "2022-09-15", "KG", "пресс-служба Министерства здравоохранения", 24), rec("b", "2022-09-16", "KG", "Министерство здравоохранения", 31)}, 1, ""},
+		{"the information of a ministry", []Record{rec("a", "2022-09-15", "KG", "updated information from the Ministry of Health", 24), rec("b", "2022-09-16", "KG", "Ministry of Health", 31)}, 1, ""},
 		{"the border service is no press service", []Record{rec("a", "2022-09-15", "KG", "Border Service", 24), rec("b", "2022-09-16", "KG", "Health Ministry", 31)}, 2, ""},
 		{"independent sources keep their country", []Record{rec("a", "2022-09-15", "", "Kyrgyz Red Crescent", 24), rec("b", "2022-09-16", "", "Tajik Red Crescent", 31)}, 2, ""},
 	}
