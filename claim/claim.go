@@ -1324,8 +1324,10 @@ func (s *state) claims() []doc.Claim {
 			if kind == "" && ok && cue.word >= e {
 				kind, _ = s.kindAfterCopula(cue.word + cue.n) // "14 of the dead were civilians"
 			}
-			if k, end := s.kindAfterCopula(e); !ok && k != "" {
-				kind, span = k, widen(span, s.wordsSpan(e, end)) // "and another 27 were servicemen"
+			if !ok {
+				if k, end := s.kindAfterCopula(e); k != "" {
+					kind, span = k, widen(span, s.wordsSpan(e, end)) // "and another 27 were servicemen"
+				}
 			}
 			if kind != "" {
 				c.Unit = kind // "at least 10 civilians", "including 26 servicemen"
@@ -2522,10 +2524,7 @@ func (s *state) citedSource(at doc.Attribution) (doc.Attribution, bool) {
 		return doc.Attribution{}, false
 	}
 	if sp, ok := s.quotedAs(at); ok {
-		cited := at
-		cited.Source, cited.Speaker = ptr(doc.MentionOf(s.text, sp)), s.entityIn(sp)
-		cited.Via = append(slices.Clone(at.Via), at.ID)
-		return cited, true
+		return s.citedAs(at, sp, ""), true
 	}
 	for _, o := range s.a.Attributions {
 		if o.Source != nil && o.Source.Start != at.Source.Start || o.Cue == nil || o.Cue.Start < at.Source.End ||
@@ -2545,13 +2544,18 @@ func (s *state) citedSource(at doc.Attribution) (doc.Attribution, bool) {
 		if words := strings.Fields(s.text[sp.Start:sp.End]); len(words) == 0 || len(words) > 10 {
 			return doc.Attribution{}, false
 		}
-		cited := at
-		cited.Source = ptr(doc.MentionOf(s.text, sp))
-		cited.Speaker = s.entityIn(sp)
-		cited.Via = append(slices.DeleteFunc(slices.Clone(at.Via), func(id string) bool { return id == o.ID }), at.ID)
-		return cited, true
+		return s.citedAs(at, sp, o.ID), true
 	}
 	return doc.Attribution{}, false
+}
+
+// citedAs returns at with the source named at sp, reached through at (and
+// not through the citing attribution with ID citing, which names it).
+func (s *state) citedAs(at doc.Attribution, sp doc.Span, citing string) doc.Attribution {
+	cited := at
+	cited.Source, cited.Speaker = ptr(doc.MentionOf(s.text, sp)), s.entityIn(sp)
+	cited.Via = append(slices.DeleteFunc(slices.Clone(at.Via), func(id string) bool { return id == citing }), at.ID)
+	return cited
 }
 
 // quotedAs returns whom a report "quoted … as saying" ("RIA Novosti quoted
