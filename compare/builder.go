@@ -2,6 +2,7 @@ package compare
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/parallaxnews/parallax/doc"
 	"github.com/parallaxnews/parallax/entity"
+	"github.com/parallaxnews/parallax/internal/hugepage"
 )
 
 // Builder compares records as they come. Of each record it keeps only what
@@ -56,6 +58,9 @@ type row struct {
 	approx    int32   // in state.words
 	evid      int32   // in state.words
 	flags     rowFlags
+	// speakerLen is the length of the speaker's name, capped: folding
+	// names a source by its longest name without reading the texts.
+	speakerLen uint16
 }
 
 // value returns what folding needs of a row.
@@ -115,7 +120,7 @@ func kindUnit(f rowFlags) string {
 
 // NewBuilder returns a Builder that expects about n records.
 func NewBuilder(n int) *Builder {
-	st := &state{rows: make([]row, 0, max(n, 0)), texts: make([]rowText, 0, max(n, 0)), vias: [][]string{nil}}
+	st := &state{rows: hugepage.Make[row](0, max(n, 0)), texts: hugepage.Make[rowText](0, max(n, 0)), vias: [][]string{nil}}
 	st.metrics.id("")
 	st.parties.id("")
 	st.words.id("")
@@ -282,7 +287,8 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 
 	v := valueOf(r)
 	w := row{low: v.low, high: v.high, start: int32(min(max(r.Start, 0), 1<<31-1)), doc: st.docs.id(r), occ: oi,
-		metric: ids.metric, about: ids.about, side: ids.side, approx: ids.approx, evid: ids.evid, src: ids.src}
+		metric: ids.metric, about: ids.about, side: ids.side, approx: ids.approx, evid: ids.evid, src: ids.src,
+		speakerLen: uint16(min(len(r.Speaker), math.MaxUint16))}
 	if v.total {
 		w.flags |= rowTotal
 	}
@@ -325,10 +331,10 @@ func (b *Builder) add(r *Record, ids rowIDs) {
 // appendGrow appends v to s, doubling the capacity of a full s: a
 // Builder's tables of documents and occurrences grow to tens of thousands
 // of large elements, which append's growth by a quarter would copy about
-// four times over.
+// four times over (and a large new array is fresh memory: hugepage.Make).
 func appendGrow[T any](s []T, v T) []T {
 	if len(s) == cap(s) {
-		s = slices.Grow(s, max(len(s), 16))
+		s = append(hugepage.Make[T](0, 2*len(s)+16), s...)
 	}
 	return append(s, v)
 }
@@ -340,21 +346,139 @@ func appendGrow[T any](s []T, v T) []T {
 // malformed encoding is an error, after which the Builder holds the
 // records decoded before it.
 func (b *Builder) AddDocument(data string) error {
-	st := b.st
-	m := &b.memo
-	m.reset()
-	return decodeDocument(data, &m.decodeScratch, func(r *Record, rf *refs) {
-		var ids rowIDs
-		ids.about = m.id(rf.about, roleParty, func() int32 { return st.parties.id(string(r.About)) })
-		ids.side = m.id(rf.side, roleParty, func() int32 { return st.parties.id(string(r.Side)) })
-		ids.approx = m.id(rf.approx, roleWord, func() int32 { return st.words.id(r.Approx) })
-		ids.evid = m.id(rf.evidence, roleWord, func() int32 { return st.words.id(r.Evidence) })
-		ids.metric = memoized(&m.metrics, rf.metric, rf.unit, func() int32 { return st.metrics.id(metricKey(r.Metric, r.Unit)) })
-		ids.src = memoized(&m.sources, rf.side, rf.speaker, func() int32 {
-			return b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
-		})
-		b.add(r, ids)
+	b.memo.reset()
+	b.memo.bounds = b.memo.bounds[:0]
+	return decodeDocument(data, &b.memo.decodeScratch, b.addRefs)
+}
+
+// addRefs adds a record of the document being added, whose strings are
+// numbered once by their refs in the document's table of strings.
+func (b *Builder) addRefs(r *Record, rf *refs) {
+	st, m := b.st, &b.memo
+	var ids rowIDs
+	ids.about = m.id(rf.about, roleParty, func() int32 { return st.parties.id(string(r.About)) })
+	ids.side = m.id(rf.side, roleParty, func() int32 { return st.parties.id(string(r.Side)) })
+	ids.approx = m.id(rf.approx, roleWord, func() int32 { return st.words.id(r.Approx) })
+	ids.evid = m.id(rf.evidence, roleWord, func() int32 { return st.words.id(r.Evidence) })
+	ids.metric = memoized(&m.metrics, rf.metric, rf.unit, func() int32 { return st.metrics.id(metricKey(r.Metric, r.Unit)) })
+	ids.src = memoized(&m.sources, rf.side, rf.speaker, func() int32 {
+		return b.sourceID(r.Side, sourceName(r.Speaker, r.Outlet, r.Document))
 	})
+	b.add(r, ids)
+}
+
+// decoded is records decoded in one goroutine for a Builder to add in
+// another (readEncoded): whole documents, with the refs of each record,
+// and records given alone.
+type decoded struct {
+	sc   decodeScratch // its bounds hold those of every record of recs
+	recs []Record
+	refs []refs
+	// parts end where each document's records (or a record given alone)
+	// end in recs.
+	parts []decodedPart
+}
+
+type decodedPart struct {
+	end   int
+	alone bool // a record given alone, without refs
+}
+
+// decodedBatch is about how many records a decoded holds when it goes
+// from the decoding goroutine to the adding one.
+const decodedBatch = 1024
+
+func (d *decoded) reset() {
+	d.recs, d.refs, d.parts = d.recs[:0], d.refs[:0], d.parts[:0]
+	d.sc.bounds = d.sc.bounds[:0]
+}
+
+// addDocument decodes the records of an encoded document into d. The
+// bounds of the records accumulate in d.sc.bounds: a record's bounds
+// may point to an array that appending has since replaced, which no one
+// writes to any more.
+func (d *decoded) addDocument(data string) error {
+	err := decodeDocument(data, &d.sc, func(r *Record, rf *refs) {
+		d.recs = append(d.recs, *r)
+		d.refs = append(d.refs, *rf)
+	})
+	d.parts = append(d.parts, decodedPart{end: len(d.recs)})
+	return err
+}
+
+// addRecord copies a record given alone into d, with its bounds.
+func (d *decoded) addRecord(r *Record) {
+	c := *r
+	if c.Low != nil {
+		d.sc.bounds = append(d.sc.bounds, *c.Low)
+		c.Low = &d.sc.bounds[len(d.sc.bounds)-1]
+	}
+	if c.High != nil {
+		d.sc.bounds = append(d.sc.bounds, *c.High)
+		c.High = &d.sc.bounds[len(d.sc.bounds)-1]
+	}
+	d.recs = append(d.recs, c)
+	d.refs = append(d.refs, refs{})
+	d.parts = append(d.parts, decodedPart{end: len(d.recs), alone: true})
+}
+
+// addDecoded adds the records of d.
+func (b *Builder) addDecoded(d *decoded) {
+	lo := 0
+	for _, p := range d.parts {
+		if p.alone {
+			b.Add(&d.recs[lo])
+		} else {
+			b.memo.reset()
+			for i := lo; i < p.end; i++ {
+				b.addRefs(&d.recs[i], &d.refs[i])
+			}
+		}
+		lo = p.end
+	}
+}
+
+// readEncoded adds the records of an EncodedSource of [from, to] to b.
+// The goroutine the source calls back decodes each document while
+// another adds the records decoded before it: numbering their strings
+// and filling their rows take longer than decoding, and the two overlap.
+// After an error, b holds the records decoded before it.
+func readEncoded(ctx context.Context, es EncodedSource, from, to string, b *Builder) error {
+	const queue = 4
+	full := make(chan *decoded, queue)
+	free := make(chan *decoded, queue+2) // never blocks: there are only queue+2
+	for range queue + 2 {
+		free <- new(decoded)
+	}
+	added := make(chan struct{})
+	go func() {
+		defer close(added)
+		for d := range full {
+			b.addDecoded(d)
+			free <- d
+		}
+	}()
+	cur := <-free
+	flush := func() {
+		if len(cur.recs) >= decodedBatch {
+			full <- cur
+			cur = <-free
+			cur.reset()
+		}
+	}
+	err := es.EachEncoded(ctx, from, to, func(data string) error {
+		err := cur.addDocument(data)
+		flush()
+		return err
+	}, func(r *Record) error {
+		cur.addRecord(r)
+		flush()
+		return nil
+	})
+	full <- cur
+	close(full)
+	<-added
+	return err
 }
 
 // docMemo holds the numbers of the strings of the document AddDocument
@@ -420,9 +544,15 @@ func memoized[T any](list *[]memoPair[T], a, b int, intern func() T) T {
 func (b *Builder) Comparison() *Comparison {
 	st := b.st
 	b.st = nil
-	for i := range st.occs {
-		st.occs[i].readEvent()
-	}
+	// The documents are ranked by publication while the events are
+	// grouped.
+	ranks := make(chan []int32, 1)
+	go func() { ranks <- st.docs.ranks() }()
+	parallel(len(st.occs), parallelGroups, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			st.occs[i].readEvent()
+		}
+	})
 	if b.countryWords == nil {
 		b.countryWords = entity.CountryWords()
 	}
@@ -436,7 +566,7 @@ func (b *Builder) Comparison() *Comparison {
 		}
 	}
 	st.describe()
-	st.compareGroups()
+	st.compareGroups(<-ranks)
 	return &Comparison{st: st}
 }
 
@@ -460,7 +590,7 @@ func Read(ctx context.Context, src RecordSource, from, to string, keep func(*Rec
 	}
 	var err error
 	if es, ok := src.(EncodedSource); ok && keep == nil {
-		err = es.EachEncoded(ctx, from, to, b.AddDocument, add)
+		err = readEncoded(ctx, es, from, to, b)
 	} else {
 		err = src.EachRecord(ctx, from, to, add)
 	}

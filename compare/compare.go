@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax/doc"
+	"github.com/parallaxnews/parallax/internal/hugepage"
 )
 
 // Independent labels independent sources (neutral or of unknown side) where
@@ -273,8 +274,12 @@ type denial struct {
 const retroDays = 90
 
 // parallelGroups is the number of groups from which compareKept spreads
-// the work over the CPUs.
-const parallelGroups = 256
+// the work over the CPUs, a CPU at a time; parallelEvents the number of
+// events from which describe does (an event is many reports).
+const (
+	parallelGroups = 256
+	parallelEvents = 16
+)
 
 // compareKept fills the reports of the groups of the clusters kept that
 // are not yet compared; the groups are independent, so that large
@@ -291,7 +296,7 @@ func (st *state) compareKept(keep []bool) {
 			st.done[i] = true
 		}
 	}
-	parallel(len(todo), func(lo, hi int) {
+	parallel(len(todo), parallelGroups, func(lo, hi int) {
 		var sc scratch
 		for _, i := range todo[lo:hi] {
 			st.reports[i] = st.group(&st.groups[i], &sc)
@@ -311,77 +316,11 @@ type groupData struct {
 // describe names and locates every cluster and orders them.
 func (st *state) describe() {
 	st.infos = make([]EventInfo, len(st.clusters))
-	for ci := range st.clusters {
-		c := &st.clusters[ci]
-		types := map[string]int{}
-		display := map[string]string{}
-		geos := map[string]*doc.Geo{}
-		docs := map[string]bool{}
-		for _, oi := range c.occs {
-			o := &st.occs[oi]
-			docs[o.doc] = true
-			if o.ev == nil {
-				continue
-			}
-			if o.ev.Type != "" {
-				types[o.ev.Type] += o.records
-			}
-			for _, p := range o.ev.Places {
-				k := strings.ToLower(p.Name)
-				if _, ok := display[k]; !ok {
-					display[k] = p.Name
-				}
-				if geos[k] == nil && p.Geo != nil {
-					geos[k] = p.Geo
-				}
-			}
+	parallel(len(st.clusters), parallelEvents, func(lo, hi int) {
+		for ci := lo; ci < hi; ci++ {
+			st.infos[ci] = st.info(&st.clusters[ci])
 		}
-		typ := ""
-		for t, n := range types {
-			if typ == "" {
-				typ = t
-				continue
-			}
-			ts, cs := classOf(t) != classGeneric, classOf(typ) != classGeneric
-			if ts != cs {
-				if ts {
-					typ = t
-				}
-				continue
-			}
-			if n > types[typ] || n == types[typ] && t < typ {
-				typ = t
-			}
-		}
-		names := make([]string, 0, len(c.places))
-		for k := range c.places {
-			names = append(names, k)
-		}
-		// Located places first (a region such as "Central Asia" names no
-		// place on the map), then the most reported.
-		slices.SortFunc(names, func(a, b string) int {
-			if c := cmp.Compare(boolRank(geos[a] == nil), boolRank(geos[b] == nil)); c != 0 {
-				return c
-			}
-			if c := cmp.Compare(c.places[b], c.places[a]); c != 0 {
-				return c
-			}
-			return strings.Compare(a, b)
-		})
-		info := EventInfo{Type: typ, ACLED: ACLEDType(typ), From: c.from.String(), To: c.to.String(),
-			Places: make([]string, 0, len(names)), Actors: slices.Sorted(slices.Values(c.actors)), Documents: len(docs)}
-		for _, k := range names {
-			info.Places = append(info.Places, display[k])
-			if g := geos[k]; g != nil && info.Lat == nil {
-				lat, lon := g.Lat, g.Lon
-				info.Lat, info.Lon, info.Country, info.Admin1 = &lat, &lon, g.Country, g.Admin1
-			}
-		}
-		if info.Actors == nil {
-			info.Actors = []doc.Party{}
-		}
-		st.infos[ci] = info
-	}
+	})
 	st.order = make([]int32, len(st.clusters))
 	for i := range st.order {
 		st.order[i] = int32(i)
@@ -427,6 +366,78 @@ func (st *state) describe() {
 	for i, ci := range st.order {
 		st.rank[ci] = int32(i)
 	}
+}
+
+// info names and locates a cluster.
+func (st *state) info(c *cluster) EventInfo {
+	types := map[string]int{}
+	display := map[string]string{}
+	geos := map[string]*doc.Geo{}
+	docs := map[string]bool{}
+	for _, oi := range c.occs {
+		o := &st.occs[oi]
+		docs[o.doc] = true
+		if o.ev == nil {
+			continue
+		}
+		if o.ev.Type != "" {
+			types[o.ev.Type] += o.records
+		}
+		for _, p := range o.ev.Places {
+			k := strings.ToLower(p.Name)
+			if _, ok := display[k]; !ok {
+				display[k] = p.Name
+			}
+			if geos[k] == nil && p.Geo != nil {
+				geos[k] = p.Geo
+			}
+		}
+	}
+	typ := ""
+	for t, n := range types {
+		if typ == "" {
+			typ = t
+			continue
+		}
+		ts, cs := classOf(t) != classGeneric, classOf(typ) != classGeneric
+		if ts != cs {
+			if ts {
+				typ = t
+			}
+			continue
+		}
+		if n > types[typ] || n == types[typ] && t < typ {
+			typ = t
+		}
+	}
+	names := make([]string, 0, len(c.places))
+	for k := range c.places {
+		names = append(names, k)
+	}
+	// Located places first (a region such as "Central Asia" names no
+	// place on the map), then the most reported.
+	slices.SortFunc(names, func(a, b string) int {
+		if c := cmp.Compare(boolRank(geos[a] == nil), boolRank(geos[b] == nil)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(c.places[b], c.places[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	info := EventInfo{Type: typ, ACLED: ACLEDType(typ), From: c.from.String(), To: c.to.String(),
+		Places: make([]string, 0, len(names)), Actors: slices.Sorted(slices.Values(c.actors)), Documents: len(docs)}
+	for _, k := range names {
+		info.Places = append(info.Places, display[k])
+		if g := geos[k]; g != nil && info.Lat == nil {
+			lat, lon := g.Lat, g.Lon
+			info.Lat, info.Lon, info.Country, info.Admin1 = &lat, &lon, g.Country, g.Admin1
+		}
+	}
+	if info.Actors == nil {
+		info.Actors = []doc.Party{}
+	}
+	return info
 }
 
 // slug lower-cases s and keeps letters and digits, joining words with "_".
@@ -521,14 +532,15 @@ func (in *interner) id(s string) int32 {
 }
 
 // compareGroups sorts the claims into groups and folds each source's
-// claims of a group into its latest figure. Sources are told apart by the
+// claims of a group into its latest figure; rank is the documents'
+// (documents.ranks). Sources are told apart by the
 // number the Builder gave the case-folded hash of their side and name
 // (sourceHash), so that a million claims need no map of names; the groups
 // are independent and folded in parallel.
-func (st *state) compareGroups() {
+func (st *state) compareGroups(rank []int32) {
 	index := make(map[groupKey]int32, len(st.clusters)*8)
 	var keys []groupKey
-	gid := make([]int32, len(st.rows))
+	gid := hugepage.Make[int32](len(st.rows), len(st.rows))
 	var counts []int32
 	var last groupKey
 	lastG := int32(-1)
@@ -552,13 +564,16 @@ func (st *state) compareGroups() {
 		gid[i] = lastG
 		counts[lastG]++
 	}
-	rank := st.docs.ranks()
+	days := make([]day, len(rank))
+	for d, r := range rank {
+		days[r] = st.docs.keys[d].day
+	}
 	// The items of each group, contiguous.
 	offs := make([]int32, len(keys)+1)
 	for g, n := range counts {
 		offs[g+1] = offs[g] + n
 	}
-	members := make([]item, offs[len(keys)])
+	members := hugepage.Make[item](int(offs[len(keys)]), int(offs[len(keys)]))
 	fill := slices.Clone(offs[:len(keys)])
 	// What sorting and folding need of each claim, in one small struct.
 	for i, g := range gid {
@@ -595,8 +610,8 @@ func (st *state) compareGroups() {
 		k := keys[g]
 		st.groups[i] = groupData{cluster: k.cluster, metric: metrics.vals[k.metric], about: doc.Party(parties.vals[k.about])}
 	}
-	parallel(len(gorder), func(lo, hi int) {
-		var f folder
+	parallel(len(gorder), parallelGroups, func(lo, hi int) {
+		f := folder{days: days}
 		for i := lo; i < hi; i++ {
 			g := gorder[i]
 			gd := &st.groups[i]
@@ -633,9 +648,9 @@ func partySide(s doc.Party, actors []doc.Party) doc.Party {
 }
 
 // parallel calls fn on consecutive chunks of [0, n), spread over the CPUs
-// when n is large enough to be worth it.
-func parallel(n int, fn func(lo, hi int)) {
-	workers := min(runtime.GOMAXPROCS(0), n/parallelGroups)
+// when each would get grain items or more.
+func parallel(n, grain int, fn func(lo, hi int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/grain)
 	if workers <= 1 {
 		fn(0, n)
 		return
@@ -667,16 +682,75 @@ type folder struct {
 	// until is the last day a document can report the group's event as
 	// news (retroDays after the event), or noDay.
 	until day
-	runs  []run // of the group being folded
-	figs  []Figure
-	hist  []Point
-	nums  []float64
+	// days are the days of publication of the documents by rank.
+	days []day
+	runs []run // of the group being folded
+	// slot is the bucket of each source number in the group being
+	// sorted, or -1; counts are the buckets' sizes, then positions, and
+	// spare is room for the group's items (bySource).
+	slot   []int32
+	counts []int32
+	spare  []item
+	figs   []Figure
+	hist   []Point
+	nums   []float64
 }
 
 // run is one source's items in a sorted group, and the first record it
 // gives.
 type run struct {
 	lo, hi, first int32
+}
+
+// bySource sorts the items of a group, which come in the order of their
+// records, by source, in the order the sources first appear, and each
+// source's by document rank and offset, keeping the order of the records
+// where both are equal; f.runs receives the runs of sources. A group
+// holds a few items of each of many sources: the items are bucketed by
+// source in linear time, and each source's few are sorted in place.
+func (f *folder) bySource(items []item) {
+	f.counts = f.counts[:0]
+	for _, it := range items {
+		if int(it.src) >= len(f.slot) {
+			n, want := len(f.slot), max(int(it.src)+1, 2*len(f.slot))
+			f.slot = slices.Grow(f.slot, want-n)[:want]
+			for i := n; i < len(f.slot); i++ {
+				f.slot[i] = -1
+			}
+		}
+		b := f.slot[it.src]
+		if b < 0 {
+			b = int32(len(f.counts))
+			f.slot[it.src] = b
+			f.counts = append(f.counts, 0)
+		}
+		f.counts[b]++
+	}
+	f.runs = f.runs[:0]
+	var lo int32
+	for b, n := range f.counts {
+		f.runs = append(f.runs, run{lo: lo, hi: lo + n})
+		f.counts[b] = lo // where the bucket's next item goes
+		lo += n
+	}
+	f.spare = append(f.spare[:0], items...)
+	for _, it := range f.spare {
+		b := f.slot[it.src]
+		items[f.counts[b]] = it
+		f.counts[b]++
+	}
+	for i := range f.runs {
+		r := &f.runs[i]
+		src := items[r.lo:r.hi]
+		f.slot[src[0].src] = -1
+		r.first = src[0].rec // the items came in the order of their records
+		slices.SortStableFunc(src, func(a, b item) int {
+			if c := cmp.Compare(a.doc, b.doc); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.start, b.start)
+		})
+	}
 }
 
 // item is what sorting a group's claims needs, in one small struct.
@@ -688,30 +762,10 @@ type item struct {
 }
 
 // fold returns the latest figure of each source among the items of a
-// group, which it sorts.
+// group, which come in the order of their records and which it sorts
+// (bySource).
 func (f *folder) fold(st *state, items []item) []Figure {
-	slices.SortFunc(items, func(a, b item) int {
-		if c := cmp.Compare(a.src, b.src); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.doc, b.doc); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.start, b.start)
-	})
-	// The sources in the order they first appear in the records.
-	f.runs = f.runs[:0]
-	for lo := 0; lo < len(items); {
-		r := run{lo: int32(lo), first: items[lo].rec}
-		hi := lo + 1
-		for ; hi < len(items) && items[hi].src == items[lo].src; hi++ {
-			r.first = min(r.first, items[hi].rec)
-		}
-		r.hi = int32(hi)
-		f.runs = append(f.runs, r)
-		lo = hi
-	}
-	slices.SortFunc(f.runs, func(a, b run) int { return cmp.Compare(a.first, b.first) })
+	f.bySource(items)
 	if cap(f.figs)-len(f.figs) < len(f.runs) {
 		f.figs = make([]Figure, 0, max(1024, len(f.runs)))
 	}
@@ -778,7 +832,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 	// puts the dead at 31", in 2022) gives no source's latest figure when
 	// reports of the time give one.
 	retro := func(it item) bool {
-		d := st.docs.keys[st.rows[it.rec].doc].day
+		d := f.days[it.doc]
 		return f.until != noDay && d != noDay && d > f.until
 	}
 	var looksBack, news bool
@@ -862,7 +916,7 @@ func (f *folder) source(st *state, run []item, base int) int {
 				Document: d.id, Published: d.published})
 		}
 		cur, curLow, curHigh, have, lastIdx = v, vLow, vHigh, true, repIdx
-		if len(st.texts[repIdx].speaker) > len(st.texts[nameIdx].speaker) {
+		if st.rows[repIdx].speakerLen > st.rows[nameIdx].speakerLen {
 			nameIdx = repIdx
 		}
 		lo = hi

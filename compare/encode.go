@@ -363,9 +363,10 @@ func decodeDocument(data string, sc *decodeScratch, fn func(r *Record, rf *refs)
 	if d.err != nil {
 		return d.err
 	}
-	// The bounds of the records: a new scratch gives each document
-	// bounds of its own, a reused one reuses them.
-	bounds := sc.bounds[:0]
+	// The bounds of the records, appended to those of the scratch: a new
+	// scratch gives each document bounds of its own, one whose bounds
+	// the caller empties reuses them.
+	bounds := sc.bounds
 	defer func() { sc.bounds = bounds }()
 	r, rf := &sc.r, &sc.rf
 	for range n {
