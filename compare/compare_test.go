@@ -875,3 +875,23 @@ func TestKindText(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendRangeNumbers(t *testing.T) {
+	f := doc.Float
+	tests := []struct {
+		low, high *float64
+		want      string
+	}{
+		{f(-1234567), f(-1234567), "-1,234,567"},
+		{f(999), f(1000), "999–1,000"},
+		{f(0), f(0), "0"},
+		{f(1e20), nil, "at least 1e+20"},
+		{f(-0.25), f(2.5e-7), "-0.25–2.5e-07"},
+		{f(9007199254740993), f(9007199254740993), "9,007,199,254,740,992"},
+	}
+	for _, tt := range tests {
+		if got := string(AppendRange([]byte("x"), tt.low, tt.high)); got != "x"+tt.want {
+			t.Errorf("AppendRange = %q, want %q", got, "x"+tt.want)
+		}
+	}
+}

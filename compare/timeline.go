@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/parallaxnews/parallax/doc"
@@ -142,41 +143,41 @@ func contradictionText(c *Contradiction) string {
 
 // FormatRange writes a figure's bounds in words: "59", "more than 600",
 // "up to 50", "10–15", "unknown".
-func FormatRange(low, high *float64) string {
-	num := func(v float64) string {
-		if v == float64(int64(v)) {
-			return groupDigits(int64(v))
-		}
-		return fmt.Sprintf("%g", v)
-	}
+func FormatRange(low, high *float64) string { return string(AppendRange(nil, low, high)) }
+
+// AppendRange appends FormatRange(low, high) to dst.
+func AppendRange(dst []byte, low, high *float64) []byte {
 	switch {
 	case low != nil && high != nil && *low == *high:
-		return num(*low)
+		return appendNumber(dst, *low)
 	case low != nil && high != nil:
-		return num(*low) + "–" + num(*high)
+		return appendNumber(append(appendNumber(dst, *low), "–"...), *high)
 	case low != nil:
-		return "at least " + num(*low)
+		return appendNumber(append(dst, "at least "...), *low)
 	case high != nil:
-		return "up to " + num(*high)
+		return appendNumber(append(dst, "up to "...), *high)
 	}
-	return "unknown"
+	return append(dst, "unknown"...)
 }
 
-func groupDigits(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+// appendNumber appends a number, an integer with its thousands grouped
+// ("142,000"), any other as the shortest that reads back the same.
+func appendNumber(dst []byte, v float64) []byte {
+	if v != float64(int64(v)) {
+		return strconv.AppendFloat(dst, v, 'g', -1, 64)
+	}
+	var buf [20]byte
+	digits := strconv.AppendInt(buf[:0], int64(v), 10)
+	if digits[0] == '-' {
+		dst, digits = append(dst, '-'), digits[1:]
+	}
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			dst = append(dst, ',')
 		}
-		b.WriteRune(r)
+		dst = append(dst, c)
 	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return dst
 }
 
 // KindText names the kind of people a figure from low to high counts

@@ -42,7 +42,8 @@ func records() []compare.Record {
 	}
 	rs[3].Evidence = doc.EvidenceNoneGiven
 	rs[3].Hedged = true
-	rs[3].Via = []string{"Batken Herald"}
+	rs[3].Via = []string{"Batken Herald", "Wire_Service"}
+	rs[2].Partial = true
 	rs[5].Approx = doc.ApproxAbout
 	return rs
 }

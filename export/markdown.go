@@ -111,80 +111,129 @@ func writeEvent(w *bufio.Writer, groups []compare.Group) {
 		w.WriteString("---|")
 	}
 	w.WriteString("---|\n")
-	for _, g := range groups {
-		fmt.Fprintf(w, "| %s |", Escape(compare.What(g.Metric, g.Unit, g.About)))
+	var num []byte // scratch for numbers
+	for gi := range groups {
+		g := &groups[gi]
+		w.WriteString("| ")
+		mdEscaper.WriteString(w, compare.What(g.Metric, g.Unit, g.About))
+		w.WriteString(" |")
 		for _, s := range sides {
-			var cells []string
-			for _, f := range g.Figures {
-				if f.Side == s {
-					cells = append(cells, figureText(f))
+			w.WriteByte(' ')
+			first := true
+			for i := range g.Figures {
+				if f := &g.Figures[i]; f.Side == s {
+					if !first {
+						w.WriteString("; ")
+					}
+					first = false
+					num = writeFigure(w, f, num)
 				}
 			}
-			fmt.Fprintf(w, " %s |", strings.Join(cells, "; "))
+			w.WriteString(" |")
 		}
-		fmt.Fprintf(w, " %s |\n", flagsText(g))
+		w.WriteByte(' ')
+		num = writeFlags(w, g, num)
+		w.WriteString(" |\n")
 	}
 }
 
-// figureText writes one source's figure: "59 (Health Ministry, 2022-10-06;
-// earlier 24, 36; no evidence)", "about 100 (…)".
-func figureText(f compare.Figure) string {
-	var notes []string
-	src := f.Source
-	if len(f.Via) > 0 {
-		src += " via " + strings.Join(f.Via, " → ")
+// writeFigure writes one source's figure: "**59** (Health Ministry,
+// 2022-10-06; earlier 24, 36; no evidence given)", "**about 100** (…)".
+// num is scratch for numbers, returned for reuse. The figure's numbers
+// and dates hold nothing Markdown would read as markup.
+func writeFigure(w *bufio.Writer, f *compare.Figure, num []byte) []byte {
+	w.WriteString("**")
+	if f.Approx == doc.ApproxAbout && f.Low != nil && f.High != nil && *f.Low == *f.High {
+		w.WriteString("about ") // "about 100": the comparison allows a tenth either way
 	}
-	notes = append(notes, Escape(src))
-	if f.Published != "" {
-		notes = append(notes, f.Published)
+	num = compare.AppendRange(num[:0], f.Low, f.High)
+	w.Write(num)
+	if f.Unit != "" {
+		w.WriteByte(' ')
+		w.WriteString(compare.KindText(f.Unit, f.Low, f.High)) // "5 civilians": a part of a toll
 	}
-	if len(f.History) > 0 {
-		earlier := make([]string, len(f.History))
-		for i, p := range f.History {
-			earlier[i] = compare.FormatRange(p.Low, p.High)
+	w.WriteString("** (")
+	mdEscaper.WriteString(w, f.Source)
+	for i, v := range f.Via {
+		if i == 0 {
+			w.WriteString(" via ")
+		} else {
+			w.WriteString(" → ")
 		}
-		notes = append(notes, "earlier "+strings.Join(earlier, ", "))
+		mdEscaper.WriteString(w, v)
+	}
+	if f.Published != "" {
+		w.WriteString("; ")
+		w.WriteString(f.Published)
+	}
+	for i, p := range f.History {
+		if i == 0 {
+			w.WriteString("; earlier ")
+		} else {
+			w.WriteString(", ")
+		}
+		num = compare.AppendRange(num[:0], p.Low, p.High)
+		w.Write(num)
 	}
 	if f.Hedged {
-		notes = append(notes, "hedged")
+		w.WriteString("; hedged")
 	}
 	if f.Partial {
-		notes = append(notes, "a part only")
+		w.WriteString("; a part only")
 	}
 	if f.Evidence == doc.EvidenceNoneGiven {
-		notes = append(notes, "no evidence given")
+		w.WriteString("; no evidence given")
 	}
-	figure := compare.FormatRange(f.Low, f.High)
-	if f.Approx == doc.ApproxAbout && f.Low != nil && f.High != nil && *f.Low == *f.High {
-		figure = "about " + figure // "about 100": the comparison allows a tenth either way
-	}
-	if f.Unit != "" {
-		figure += " " + compare.KindText(f.Unit, f.Low, f.High) // "5 civilians": a part of a toll
-	}
-	return fmt.Sprintf("**%s** (%s)", figure, strings.Join(notes, "; "))
+	w.WriteByte(')')
+	return num
 }
 
-func flagsText(g compare.Group) string {
-	var flags []string
+// writeFlags writes a group's flags, separated by "; ": its
+// contradiction, corroboration and why it is unsupported. num is scratch
+// for numbers, returned for reuse.
+func writeFlags(w *bufio.Writer, g *compare.Group, num []byte) []byte {
+	sep := ""
+	flag := func(s string) {
+		w.WriteString(sep)
+		w.WriteString(s)
+		sep = "; "
+	}
 	if c := g.Contradiction; c != nil {
-		var pairs []string
-		for _, p := range c.Pairs {
-			pairs = append(pairs, fmt.Sprintf("%s %s (%s) vs %s %s (%s)",
-				compare.SideLabel(p[0].Side), compare.FormatRange(p[0].Low, p[0].High), p[0].Source,
-				compare.SideLabel(p[1].Side), compare.FormatRange(p[1].Low, p[1].High), p[1].Source))
+		flag("**contradiction**: ")
+		for i, p := range c.Pairs {
+			if i > 0 {
+				w.WriteString("; ")
+			}
+			for j, f := range p {
+				if j > 0 {
+					w.WriteString(" vs ")
+				}
+				mdEscaper.WriteString(w, compare.SideLabel(f.Side))
+				w.WriteByte(' ')
+				num = compare.AppendRange(num[:0], f.Low, f.High)
+				w.Write(num)
+				w.WriteString(" (")
+				mdEscaper.WriteString(w, f.Source)
+				w.WriteByte(')')
+			}
 		}
-		flags = append(flags, "**contradiction**: "+Escape(strings.Join(pairs, "; ")))
 	}
 	if g.Corroborated {
-		flags = append(flags, "corroborated by "+Escape(strings.Join(g.CorroboratedBy, ", ")))
+		flag("corroborated by ")
+		for i, s := range g.CorroboratedBy {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			mdEscaper.WriteString(w, s)
+		}
 	}
 	switch g.UnsupportedReason {
 	case compare.SingleSource:
-		flags = append(flags, "unsupported: single source")
+		flag("unsupported: single source")
 	case compare.NoEvidence:
-		flags = append(flags, "unsupported: no evidence given")
+		flag("unsupported: no evidence given")
 	}
-	return strings.Join(flags, "; ")
+	return num
 }
 
 func writeSilences(w *bufio.Writer, silences []compare.Silence) {
