@@ -1856,19 +1856,33 @@ func (s *state) hedged(at doc.Attribution) bool {
 }
 
 // claimsLives reports whether word k is "claim" in "claimed the lives of
-// 10 citizens": a verb of killing, neither a cue nor a hedge.
+// 10 citizens" or "has claimed 57 lives", "claimed more than 2,000
+// lives": a verb of killing, neither a cue nor a hedge.
 func (s *state) claimsLives(k int) bool {
 	switch s.lows[k] {
 	case "claim", "claims", "claimed", "claiming":
 	default:
 		return false
 	}
-	n := k + 1
-	if n < len(s.lows) && s.lows[n] == "the" {
-		n++
+	for n := k + 1; n < len(s.lows) && n <= k+7; n++ {
+		switch w := s.lows[n]; {
+		case w == "lives" || w == "life":
+			return true
+		case w != "" && w[0] >= '0' && w[0] <= '9', livesCount[w]:
+		default:
+			return false
+		}
 	}
-	return n < len(s.lows) && (s.lows[n] == "lives" || s.lows[n] == "life")
+	return false
 }
+
+// livesCount are the words of a number of lives besides digits ("the",
+// "more than", "at least", "dozens of", "two hundred").
+var livesCount = map[string]bool{"the": true, "a": true, "total": true, "of": true, "at": true, "least": true, "more": true, "than": true,
+	"about": true, "nearly": true, "almost": true, "around": true, "over": true, "some": true, "up": true, "to": true, "another": true,
+	"further": true, "dozens": true, "hundreds": true, "thousands": true, "scores": true, "one": true, "two": true, "three": true,
+	"four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "twelve": true, "twenty": true,
+	"thirty": true, "forty": true, "fifty": true, "hundred": true, "thousand": true, "-": true, ",": true}
 
 // speaker resolves the source span to an entity ID: the entity mentioned
 // in it (the last person, else the last mention), or for a pronoun the
