@@ -61,6 +61,7 @@ func New() (*Annotator, error) {
 func (an *Annotator) Annotate(a *doc.Analysis) {
 	s := newState(an.lx, a)
 	a.Claims = s.claims()
+	s.headlineSources(a.Claims)
 	a.Events = s.events(a.Claims)
 }
 
@@ -959,17 +960,23 @@ func (s *state) skipModifiers(k, end int) int {
 			if j < end && s.lows[j] == "the" {
 				j++
 			}
+			if j < end && directionWords[s.lows[j]] {
+				j++ // "in northwest Democratic Republic of Congo"
+			}
 			names := 0
 			for j < end && s.isQ[j] == 0 && s.capital(j) {
 				j++
 				names++
-				// "of the Batken and Leilek districts"
-				if j+1 < end && (s.lows[j] == "and" || s.lows[j] == ",") && s.isQ[j+1] == 0 && s.capital(j+1) {
+				// "of the Batken and Leilek districts", "Republic of Congo"
+				if j+1 < end && (s.lows[j] == "and" || s.lows[j] == "," || s.lows[j] == "of") && s.isQ[j+1] == 0 && s.capital(j+1) {
 					j++
 				}
 			}
 			for names > 0 && j < end && regionWords[s.lows[j]] {
 				j++
+			}
+			if names > 0 && j+2 < end && s.lows[j] == "(" && s.capital(j+1) && s.lows[j+2] == ")" {
+				j += 3 // "in Democratic Republic of Congo (DRC)"
 			}
 			if names == 0 {
 				// "19 residents of the district", "of the border
@@ -1048,6 +1055,12 @@ func adjective(w string) bool {
 // Leilek districts").
 var regionWords = map[string]bool{"region": true, "regions": true, "district": true, "districts": true,
 	"province": true, "provinces": true, "oblast": true, "side": true}
+
+// directionWords place a name in part of a country or region ("in
+// northern Batken", "in northwest Democratic Republic of Congo").
+var directionWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true, "central": true}
 
 // placeWords are the words that name a place by its kind, after the
 // counted noun's "of the" ("19 residents of the village", "of the border
@@ -1458,6 +1471,71 @@ func (s *state) claims() []doc.Claim {
 		lastInSent[si] = len(out) - 1
 	}
 	return out
+}
+
+// headlineSources gives a figure of the headline that no source of its
+// own gives the source of the body's first figure of the same metric,
+// party, kind and bounds: a headline restates its article's report
+// ("Death toll rises to 24" over "… has risen to 24, the Ministry of
+// Health said"; "Tajik side claims over 100 Kyrgyz soldiers killed" over
+// "Tajik media outlets, citing …, reported that more than 100 …"), and
+// is not the outlet's own figure.
+func (s *state) headlineSources(out []doc.Claim) {
+	head, ok := s.headline()
+	if !ok {
+		return
+	}
+	for i := range out {
+		h := &out[i]
+		if h.Attribution != "" || h.DeniedBy != "" || !head.Contains(doc.Span{Start: h.Start, End: h.End}) {
+			continue
+		}
+		for j := range out {
+			b := &out[j]
+			if b.Start < head.End || b.SpeakerText == "" && b.Via == nil || !sameFigure(h, b) {
+				continue
+			}
+			h.Speaker, h.SpeakerText, h.Side, h.Via = b.Speaker, b.SpeakerText, b.Side, slices.Clone(b.Via)
+			h.Hedged, h.DeniedBy = h.Hedged || b.Hedged, b.DeniedBy
+			if h.Evidence == doc.EvidenceUnknown {
+				h.Evidence = b.Evidence
+			}
+			break
+		}
+	}
+}
+
+// headline returns the span of the document's headline: its first line,
+// when that is its title or, set apart by a blank line, ends without a
+// full stop (no sentence of running text).
+func (s *state) headline() (doc.Span, bool) {
+	end := strings.IndexByte(s.text, '\n')
+	if end < 0 {
+		return doc.Span{}, false
+	}
+	line := strings.TrimSpace(s.text[:end])
+	if line == "" {
+		return doc.Span{}, false
+	}
+	title := strings.TrimSpace(s.a.Document.Title)
+	set := strings.HasPrefix(strings.TrimLeft(s.text[end+1:], " \t\r"), "\n")
+	if line != title && (!set || strings.ContainsAny(line[len(line)-1:], ".!?…")) {
+		return doc.Span{}, false
+	}
+	return doc.Span{Start: 0, End: end}, true
+}
+
+// sameFigure reports whether two claims give the same figure: metric,
+// party, kind of people (none is everyone) and bounds.
+func sameFigure(a, b *doc.Claim) bool {
+	unit := func(u string) string {
+		if u == "people" {
+			return ""
+		}
+		return u
+	}
+	bound := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return a.Metric == b.Metric && a.About == b.About && unit(a.Unit) == unit(b.Unit) && bound(a.Low, b.Low) && bound(a.High, b.High)
 }
 
 // eachSide reports whether the figure that ends before word e counts on
