@@ -62,6 +62,7 @@ func (an *Annotator) Annotate(a *doc.Analysis) {
 	s := newState(an.lx, a)
 	a.Claims = s.claims()
 	s.headlineSources(a.Claims)
+	s.deniedAfter(a.Claims)
 	a.Events = s.events(a.Claims)
 }
 
@@ -1471,6 +1472,117 @@ func (s *state) claims() []doc.Claim {
 		lastInSent[si] = len(out) - 1
 	}
 	return out
+}
+
+// deniedAfter marks the figures that a party's denial right after them
+// rejects without repeating them ("… reported that more than 100 Kyrgyz
+// servicemen had been killed. The Kyrgyz security service called the
+// reports false"; "Tajik side claims over 100 Kyrgyz soldiers killed;
+// Bishkek calls it a lie"; "Dushanbe denied the reports."): the figures
+// of the sentence before it, in its paragraph, or of its own sentence
+// before a semicolon, that another party gives are denied by the denier.
+func (s *state) deniedAfter(out []doc.Claim) {
+	for si, sent := range s.sents {
+		v, clause, ok := s.anaphoricDenial(sent)
+		if !ok {
+			continue
+		}
+		denier := s.partyBefore(clause, v)
+		if denier == "" {
+			continue
+		}
+		// The figures denied: of the sentence's clauses before the
+		// semicolon, else of the sentence before.
+		from, to := s.words[sent[0]].start, s.words[clause].start
+		if clause == sent[0] {
+			if si == 0 || s.paragraphBreak(si-1) {
+				continue
+			}
+			prev := s.sents[si-1]
+			from, to = s.words[prev[0]].start, s.words[prev[1]-1].end
+		}
+		for i := range out {
+			if c := &out[i]; c.Start >= from && c.End <= to && c.DeniedBy == "" && c.Side != denier {
+				c.DeniedBy = denier
+			}
+		}
+	}
+}
+
+// partyBefore returns the party named last in words [b, e): by a name or
+// demonym of a state, or by an entity of a side ("the State Committee for
+// National Security of Kyrgyzstan").
+func (s *state) partyBefore(b, e int) doc.Party {
+	from, to := s.words[b].start, s.words[e].start
+	var party doc.Party
+	at := -1
+	for _, m := range s.marks {
+		if m.word >= b && m.end <= e && !m.place && m.span.Start > at {
+			party, at = m.party, m.span.Start
+		}
+	}
+	for _, ent := range s.a.Entities {
+		p := ent.Side
+		if p == "" && ent.Kind == doc.KindCountry {
+			p = partyOf(ent)
+		}
+		if p == "" {
+			continue
+		}
+		for _, m := range ent.Mentions {
+			if m.Start >= from && m.End <= to && m.Start > at {
+				party, at = p, m.Start
+			}
+		}
+	}
+	return party
+}
+
+// contentAfter are the words after "denied the reports" that open what
+// the reports said, whose figures the denial itself gives.
+var contentAfter = map[string]bool{"that": true, "of": true, "about": true, "by": true, "from": true, "claiming": true,
+	"saying": true, "suggesting": true, "о": true, "об": true, "что": true}
+
+// anaphoricDenial finds in a sentence a denial of what was said before
+// it: a verb of denial and a word that points back ("denied the
+// reports", "rejected these claims"), or a verb that names it a
+// falsehood ("called the reports false", "calls it a lie", "назвал эти
+// сведения ложью"). It returns the verb's word and the first word of its
+// clause: the sentence's, or the one after a semicolon.
+func (s *state) anaphoricDenial(sent [2]int) (verb, clause int, ok bool) {
+	clause = sent[0]
+	for k := sent[0]; k < sent[1]; k++ {
+		if s.lows[k] == ";" {
+			clause = k + 1
+			continue
+		}
+		deny, brand := s.lx.is("deny", s.lows, k), s.lx.is("brand", s.lows, k)
+		if deny == 0 && brand == 0 {
+			continue
+		}
+		j := k + max(deny, brand)
+		if j < sent[1] && (s.lows[j] == "the" || s.lows[j] == "these" || s.lows[j] == "those" || s.lows[j] == "such") {
+			j++
+		}
+		n := s.lx.is("said-before", s.lows, j)
+		if n == 0 {
+			continue
+		}
+		j += n
+		if brand > 0 {
+			if j < sent[1] && (s.lows[j] == "as" || s.lows[j] == "a" || s.lows[j] == "an") {
+				j++
+			}
+			if s.lx.is("falsehood", s.lows, j) > 0 {
+				return k, clause, true
+			}
+			continue
+		}
+		if j >= sent[1] || !contentAfter[s.lows[j]] {
+			return k, clause, true // not "denied the reports that …", whose figures are its own
+		}
+	}
+	return 0, 0, false
 }
 
 // headlineSources gives a figure of the headline that no source of its
