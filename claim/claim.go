@@ -1387,8 +1387,14 @@ func (s *state) claims() []doc.Claim {
 			// evening, the number of injured rose to 31.": the running
 			// total of the report right before it, in its paragraph, when
 			// the sentence names no party of its own ("Tajikistan's toll
-			// stands at 43" is another's).
-			if pi, ok := s.previousClaim(si, out, c.Metric, false); ok && out[pi].Attribution != "" {
+			// stands at 43" is another's). A sentence that opens by
+			// summing up ("In total, 183 people have sought medical
+			// help") goes on with the report before it, of any metric.
+			metric := c.Metric
+			if s.lx.is("sum-up", s.lows, s.sents[si][0]) > 0 {
+				metric = ""
+			}
+			if pi, ok := s.previousClaim(si, out, metric, false); ok && out[pi].Attribution != "" {
 				p = pi
 			}
 		}
