@@ -3261,9 +3261,10 @@ func (s *state) about(b, e int, c doc.Claim) doc.Party {
 			// dead: "55 people were killed in clashes near Kok-Tash".)
 			continue
 		}
-		if s.doer(m) && !(c.Metric == "displaced" && m.place && s.after(m, "from")) {
+		if s.doer(m) && !(c.Metric == "displaced" && (m.place && s.after(m, "from") || s.leftFrom(m))) {
 			// (People evacuated from a place are its people: "Evacuated
-			// from Batken region: 136,000".)
+			// from Batken region: 136,000", "evacuated from Kyrgyz
+			// villages".)
 			if !s.inflicter(m) {
 			} else if doer == "" {
 				doer = m.party
@@ -3550,6 +3551,25 @@ func (s *state) after(m partyMark, w string) bool {
 		k--
 	}
 	return k >= 0 && s.lows[k] == w
+}
+
+// leftFrom reports whether a party mark follows a verb of leaving and
+// "from" ("evacuated from Kyrgyz villages", "fled from the Tajik side"):
+// where the people left, not who drove them out.
+func (s *state) leftFrom(m partyMark) bool {
+	k := m.word - 1
+	if k > 0 && s.lows[k] == "the" {
+		k--
+	}
+	if k < 1 || s.lows[k] != "from" && s.lows[k] != "из" {
+		return false
+	}
+	switch s.lows[k-1] {
+	case "evacuated", "fled", "relocated", "displaced", "resettled", "moved", "removed", "taken", "evacuate", "flee", "leave",
+		"left", "эвакуированы", "эвакуировали", "эвакуировано", "бежали", "выехали", "вывезены":
+		return true
+	}
+	return false
 }
 
 // eventBetween reports whether a word of a violent event (events.txt:
