@@ -120,8 +120,11 @@ type Figure struct {
 	// Partial is set for a figure of a part of the event's toll only (one
 	// incident or place, the wounded still in hospital: doc.Claim.Partial),
 	// which contradicts a toll only by exceeding it.
-	Partial bool   `json:"partial,omitempty"`
-	Text    string `json:"text,omitempty"`
+	Partial bool `json:"partial,omitempty"`
+	// DeniedBy is the party whose source rejects the figure
+	// (doc.Claim.DeniedBy).
+	DeniedBy doc.Party `json:"denied_by,omitempty"`
+	Text     string    `json:"text,omitempty"`
 	// History lists the source's earlier figures, oldest first: an
 	// evolving toll (24 → 36 → 59) is one figure, never counted twice.
 	History []Point `json:"history,omitempty"`
@@ -935,8 +938,18 @@ func (f *folder) source(st *state, run []item, base int) int {
 	f.figs = append(f.figs, Figure{Side: partySide(st.party(w.side), f.actors), Low: f.number(cur.low, curLow), High: f.number(cur.high, curHigh),
 		Source: sourceLabel(st.source(nameIdx)), Speaker: t.speaker, Via: via, Outlet: d.outlet, Document: d.id,
 		Claim: t.claim, Published: d.published, Evidence: st.words.vals[w.evid], Hedged: w.flags&rowHedged != 0,
-		Approx: st.words.vals[w.approx], Unit: kindUnit(w.flags), Partial: w.flags&rowPartial != 0 || !based, Text: t.text, History: hist})
+		Approx: st.words.vals[w.approx], Unit: kindUnit(w.flags), Partial: w.flags&rowPartial != 0 || !based, DeniedBy: st.deniedBy(lastIdx),
+		Text: t.text, History: hist})
 	return base
+}
+
+// deniedBy returns the party that denies the figure of row i, or "".
+func (st *state) deniedBy(i int32) doc.Party {
+	k, ok := slices.BinarySearchFunc(st.denials, i, func(d denial, i int32) int { return cmp.Compare(d.row, i) })
+	if !ok {
+		return ""
+	}
+	return st.party(st.denials[k].party)
 }
 
 // number returns a pointer to x, or nil when ok is false; the numbers of

@@ -248,6 +248,39 @@ func TestDeniedFigureIsNoSilence(t *testing.T) {
 	}
 }
 
+// TestFigureDeniedBy checks that a source's latest figure says which
+// party denies it, and an earlier figure's denial does not carry over.
+func TestFigureDeniedBy(t *testing.T) {
+	rs := clashRecords()
+	i := slices.IndexFunc(rs, func(r Record) bool { return r.Metric == "injured" && r.About == "KG" && r.Side == "KG" })
+	d := rs[i]
+	d.Document, d.Claim, d.Published, d.DeniedBy = "kg-late", "c1", "2022-10-10", "TJ" // "Dushanbe called the figure a lie"
+	d.Low, d.High = doc.Float(250), doc.Float(250)
+	deniedBy := func(rs []Record) map[float64]doc.Party {
+		out := map[float64]doc.Party{}
+		for _, g := range Compare(rs, Options{}).Groups {
+			if g.Metric != "injured" || g.About != "KG" {
+				continue
+			}
+			for _, f := range g.Figures {
+				if f.Source == d.Speaker {
+					out[*f.Low] = f.DeniedBy
+				}
+			}
+		}
+		return out
+	}
+	if got := deniedBy(append(slices.Clone(rs), d)); got[250] != "TJ" {
+		t.Errorf("latest figures %v, want 250 denied by TJ", got)
+	}
+	d.Published = "2022-09-01" // now the earlier one
+	for v, p := range deniedBy(append(slices.Clone(rs), d)) {
+		if p != "" {
+			t.Errorf("latest figure %v denied by %s: the denial was of an earlier one", v, p)
+		}
+	}
+}
+
 // TestUnclaimedDenialIsNoFigure checks that a figure a side denies and no
 // one named claims ("Tajik officials dismissed reports that 300 Tajik
 // soldiers died") is nobody's figure, while the side that denies it

@@ -44,6 +44,7 @@ func records() []compare.Record {
 	rs[3].Hedged = true
 	rs[3].Via = []string{"Batken Herald", "Wire_Service"}
 	rs[2].Partial = true
+	rs[3].DeniedBy = "KG"
 	rs[5].Approx = doc.ApproxAbout
 	return rs
 }

@@ -107,6 +107,10 @@ func jsonFigure(w *jsonWriter, f *compare.Figure) {
 		w.key("partial")
 		w.boolean(true)
 	}
+	if f.DeniedBy != "" {
+		w.key("denied_by")
+		w.party(f.DeniedBy) // escaped as doc.Party's MarshalJSON does
+	}
 	w.optStr("text", f.Text)
 	if len(f.History) > 0 {
 		w.key("history")

@@ -181,6 +181,10 @@ func writeFigure(w *bufio.Writer, f *compare.Figure, num []byte) []byte {
 	if f.Partial {
 		w.WriteString("; a part only")
 	}
+	if f.DeniedBy != "" {
+		w.WriteString("; denied by ")
+		mdEscaper.WriteString(w, string(f.DeniedBy))
+	}
 	if f.Evidence == doc.EvidenceNoneGiven {
 		w.WriteString("; no evidence given")
 	}

@@ -158,6 +158,9 @@ func compareEvents(rep compare.Report) []eventView {
 			if f.Partial {
 				value += " (a part only)"
 			}
+			if f.DeniedBy != "" {
+				value += " (denied by " + string(f.DeniedBy) + ")"
+			}
 			row := figureRow{Figure: f, Value: value, Link: claimURL(f.Document, f.Claim),
 				Side: compare.SideLabel(f.Side), Via: strings.Join(f.Via, " → "), Evidence: evidenceText(f.Evidence)}
 			row.Contradicted = slices.Contains(contra, row.Side)
