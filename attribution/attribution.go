@@ -185,7 +185,12 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 			if n == 0 && lx.countAt[s.lows[i]] != "" {
 				n = s.atFigure(i)
 			}
-			if n == 0 || !s.figureAt(i+n) {
+			if n > 0 && !s.figureAt(i+n) && i > 0 && s.lows[i-1] != "," && !determiners[s.lows[i-1]] && s.trailing(i+n) && s.commaBeforeSource(i) {
+				// "Thirteen people have been killed, the Health Ministry
+				// reported on April 30.": a count verb after its report,
+				// with no more than a time after it.
+				count = false
+			} else if n == 0 || !s.figureAt(i+n) {
 				continue
 			}
 		}
@@ -213,6 +218,24 @@ func (s *state) sentence(sent doc.Span, out []doc.Attribution, k int) []doc.Attr
 		i += n - 1
 	}
 	return out
+}
+
+// determiners make the word after them a noun ("releases the records").
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true,
+	"our": true, "my": true, "your": true, "these": true, "those": true, "this": true, "that": true}
+
+// commaBeforeSource reports whether a comma comes before the source that
+// ends at word k, within six words: "…, the Health Ministry reported".
+func (s *state) commaBeforeSource(k int) bool {
+	for j := k - 1; j > 0 && j >= k-6; j-- {
+		switch w := s.lows[j]; {
+		case w == ",":
+			return j < k-1
+		case isFinal(w), w == ";", w == ":", isQuoteMark(w), s.lx.stop[w]:
+			return false
+		}
+	}
+	return false
 }
 
 // clauseOf returns the first clause of a content: up to a semicolon, or a
