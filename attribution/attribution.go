@@ -139,6 +139,7 @@ func (an *Annotator) Find(a *doc.Analysis) []doc.Attribution {
 		s.parallelReports(out[k:])
 		s.withoutConjunction(out[k:])
 		s.withoutOwnAct(out[k:])
+		s.accordingToComma(out[k:])
 		s.wholeAccordingTo(out[k:])
 		s.prepositionSources(out[k:])
 		if !slices.ContainsFunc(out[k:], func(at doc.Attribution) bool { return at.Source != nil }) {
@@ -733,6 +734,37 @@ func (s *state) parallelReports(ats []doc.Attribution) {
 				outer.Content.End = cut
 			}
 		}
+	}
+}
+
+// accordingToComma ends the source of an "according to" that comes before
+// its content at the comma inside it, when the content follows the source
+// with no comma between: "According to the State Committee for National
+// Security, Tajik troops burned …" is the committee's report about Tajik
+// troops, not a source "…, Tajik". An apposition that a comma closes
+// ("According to Ali Karimov, a spokesman for the army, two posts …")
+// keeps its source.
+func (s *state) accordingToComma(ats []doc.Attribution) {
+	for i := range ats {
+		at := &ats[i]
+		if at.Kind != doc.AttrAccordingTo || at.Cue == nil || at.Source == nil || at.Source.Start < at.Cue.End ||
+			at.Content.Start < at.Source.End || strings.Contains(s.text[at.Source.End:at.Content.Start], ",") {
+			continue
+		}
+		b, e := s.wordAt(at.Source.Start), s.wordAt(at.Source.End)
+		comma := -1
+		for k := b + 1; k < e && k < len(s.words); k++ {
+			if s.lows[k] == "," {
+				comma = k
+			}
+		}
+		if comma < 0 || comma+1 >= e {
+			continue
+		}
+		src := doc.Span{Start: at.Source.Start, End: s.words[comma-1].end}
+		*at.Source = doc.MentionOf(s.text, src)
+		at.Content.Start = s.words[comma+1].start
+		at.Speaker = s.speaker(src)
 	}
 }
 

@@ -66,6 +66,8 @@ func TestFind(t *testing.T) {
 		{"no evidence", "The minister said the land was seized. He did not provide any evidence.", "The minister", "said", "the land was seized", doc.AttrIndirect, false, doc.EvidenceNoneGiven},
 		{"claimed the lives", "The clashes have claimed the lives of 10 people, officials said.", "officials", "said", "The clashes have claimed the lives of 10 people",
 			doc.AttrIndirect, false, doc.EvidenceUnknown},
+		{"according to, then a demonym", "According to the State Committee for National Security, Tajik troops burned more than 100 houses.",
+			"the State Committee for National Security", "According to", "Tajik troops burned more than 100 houses", doc.AttrAccordingTo, false, doc.EvidenceUnknown},
 		{"a count verb after its report", "Thirteen people have been killed in the conflict, the Health Ministry reported on April 30.", "the Health Ministry", "reported",
 			"Thirteen people have been killed in the conflict", doc.AttrIndirect, false, doc.EvidenceUnknown},
 		{"claimed a number of lives", "The fighting has claimed more than 2,000 lives, officials said.", "officials", "said", "The fighting has claimed more than 2,000 lives",
