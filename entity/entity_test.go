@@ -432,3 +432,22 @@ func TestCountryWords(t *testing.T) {
 		}
 	}
 }
+
+func TestCaseMode(t *testing.T) {
+	long := strings.Repeat("the border guards said that the villages near the river were shelled at night. ", 4)
+	tests := []struct {
+		name, text   string
+		lower, upper bool
+	}{
+		{"one sentence, one capital", "Tajik troops burned 2 schools and 14 houses in the village, officials said.", false, false},
+		{"a text in lower case", long, true, false},
+		{"a text in capitals", strings.ToUpper(long), false, true},
+		{"running text", "Tajik troops burned houses in Ak-Sai, the Kyrgyz Ministry of Emergency Situations said on Friday.", false, false},
+		{"too short to tell", "ok", false, false},
+	}
+	for _, tt := range tests {
+		if lower, upper := caseMode(tt.text); lower != tt.lower || upper != tt.upper {
+			t.Errorf("%s: caseMode = %v, %v; want %v, %v", tt.name, lower, upper, tt.lower, tt.upper)
+		}
+	}
+}
