@@ -887,6 +887,29 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	return best, bestScore < 1e9
 }
 
+// listGap reports whether only things of a list, commas and "and" stand
+// between words from and b ("2 schools, a mosque and 14 houses",
+// "2 школы, мечеть и 14 жилых домов"), with a comma or "and" right before
+// b.
+func (s *state) listGap(from, b int) bool {
+	if from >= b || s.lows[b-1] != "and" && s.lows[b-1] != "и" && s.lows[b-1] != "," {
+		return false
+	}
+	for k := from; k < b; {
+		switch w := s.lows[k]; {
+		case w == "," || w == "and" || w == "и":
+			k++
+		case s.listItem(k, b) > 0:
+			k = s.listItem(k, b)
+		case s.counted(k) > 0:
+			k += s.counted(k)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // rowParty returns the party that the first cell of the table row of word
 // b names alone, for tables flattened to text with "|" between cells; ""
 // for any other word.
@@ -1298,11 +1321,14 @@ func (s *state) claims() []doc.Claim {
 				break
 			}
 			prevNoun, past := s.nounAfter(first[pi], s.wordAt(out[pi].End)), s.pastParty(out[pi].End)
-			if noun != "" && (noun == prevNoun || prevNoun == "" && past > out[pi].End) && past <= q.Start && andGap(s.text[past:q.Start]) {
+			if noun != "" && (noun == prevNoun || prevNoun == "" && past > out[pi].End) && past <= q.Start &&
+				(andGap(s.text[past:q.Start]) || s.listGap(s.wordAt(past), b)) {
 				// (With the noun left out after the first figure: "killed five
 				// Kyrgyz and two Tajik servicemen".)
 				// "destroyed 12 tanks and 4 armoured vehicles": the same
-				// act on more of the same kind.
+				// act on more of the same kind, after other things of
+				// the list too ("destroyed 2 schools, a mosque and 14
+				// houses").
 				c.Metric = out[pi].Metric
 				if noun == "equipment" {
 					c.Unit = s.equipmentAfter(b, e)
