@@ -2457,7 +2457,7 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 	}
 	best := -1
 	for i, at := range ats {
-		if at.Content.Contains(q) && (best < 0 || better(i, best)) {
+		if at.Content.Contains(q) && (best < 0 || better(i, best)) && !s.intention(at) {
 			best = i
 		}
 	}
@@ -2545,6 +2545,11 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			// the region: the text names them.
 			c.Speaker = ""
 		}
+	}
+	if at.Source != nil && s.pairedIn(at.Source.Span()) {
+		// "The presidents of Kyrgyzstan and Tajikistan", "Kyrgyz and
+		// Tajik officials": a source of both parties speaks for neither.
+		c.Speaker, c.Side = "", ""
 	}
 	if s.ofTheRepublic(at.Source) {
 		// "сообщили в Министерстве здравоохранения республики", "в
@@ -2634,6 +2639,30 @@ func (s *state) attribute(c *doc.Claim, q doc.Span) {
 			c.DeniedBy = denier
 		}
 	}
+}
+
+// intention reports whether an attribution's content is what its source
+// means to do rather than what it reports: a content after the cue that
+// opens with "to" ("have agreed to withdraw troops after clashes that
+// killed at least 55 people", "vowed to rebuild the 300 houses"). Its
+// figures are not the source's.
+func (s *state) intention(at doc.Attribution) bool {
+	if at.Cue == nil || at.Content.Start < at.Cue.End {
+		return false
+	}
+	k := s.wordAt(at.Content.Start)
+	return k < len(s.lows) && s.lows[k] == "to"
+}
+
+// pairedIn reports whether span sp names two parties joined as a pair
+// ("Kyrgyzstan and Tajikistan", "Kyrgyz and Tajik").
+func (s *state) pairedIn(sp doc.Span) bool {
+	for _, m := range s.marks {
+		if sp.Contains(m.span) && !m.place && s.paired(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyBefore returns the organisation that a source naming a body by a
