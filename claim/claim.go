@@ -1312,6 +1312,13 @@ func (s *state) claims() []doc.Claim {
 				c.Metric = out[pi].Metric
 				break
 			}
+			if s.withSideParts(b, e) && losses(out[pi].Metric) {
+				// "94 people were killed, with 59 on the Kyrgyz side and
+				// 35 on the Tajik side": the whole's metric, by side.
+				c.Metric = out[pi].Metric
+				frameAfter = true
+				break
+			}
 			if s.mirrored(b, e, s.wordAt(out[pi].End)) {
 				// "59 dead on the Kyrgyz side and 35 on the Tajik side": the
 				// metric of the figure before, left out in a frame repeated
@@ -1761,6 +1768,21 @@ func (s *state) mirrored(b, e, pe int) bool {
 	switch s.lows[e] {
 	case "on", "in", "among", "from":
 		return s.lows[pe] == s.lows[e]
+	}
+	return false
+}
+
+// withSideParts reports whether the figure at words [b,e) opens the
+// parts of a toll by side after "with": "with 59 on the Kyrgyz side",
+// "with 59 in Kyrgyzstan".
+func (s *state) withSideParts(b, e int) bool {
+	if b == 0 || s.lows[b-1] != "with" || e+1 >= len(s.lows) || s.lows[e] != "on" && s.lows[e] != "in" {
+		return false
+	}
+	for _, m := range s.marks {
+		if m.word > e && m.word <= e+2 && s.words[m.word].sent == s.words[b].sent {
+			return true
+		}
 	}
 	return false
 }
@@ -3685,12 +3707,22 @@ func (s *state) partsOfBoth(e, end int) bool {
 			return false
 		}
 	}
+	// The parts end at the comma that closes an aside ("Nineteen people,
+	// including two teenagers, were killed … on the Tajik-Kyrgyz
+	// border": the border names no part), unless "and" goes on with them.
+	partsEnd := end
+	for j := k + 2; j < end; j++ {
+		if (s.lows[j] == "," || s.lows[j] == ";") && (j+1 >= end || s.lows[j+1] != "and" && s.lows[j+1] != "и") {
+			partsEnd = j
+			break
+		}
+	}
 	var parties []doc.Party
 	for _, m := range s.marks {
 		switch {
 		case m.word >= e && m.word < k:
 			return false // a party named before the parts: the figure's own
-		case m.word > k && m.word < end && !slices.Contains(parties, m.party):
+		case m.word > k && m.word < partsEnd && !slices.Contains(parties, m.party):
 			parties = append(parties, m.party)
 		}
 	}
