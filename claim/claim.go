@@ -1415,6 +1415,17 @@ func (s *state) claims() []doc.Claim {
 				p = pi
 			}
 		}
+		if p < 0 && c.Attribution == "" && s.earlier(si) && !s.namesParty(si) {
+			// "Ранее сообщалось о 24 погибших", "Earlier, 24 deaths were
+			// reported": an earlier figure of the report before it, not
+			// the publisher's own.
+			for i := len(out) - 1; i >= 0; i-- {
+				if out[i].Metric == c.Metric && out[i].Breakdown == "" && out[i].Attribution != "" {
+					p = i // the last report of that metric in the document
+					break
+				}
+			}
+		}
 		if p < 0 && c.Attribution == "" && c.Total && !s.namesParty(si) {
 			// "The Ministry of Health said 3 people had been wounded. By
 			// evening, the number of injured rose to 31.": the running
@@ -3497,7 +3508,7 @@ func (s *state) carriedAbout(b int, c doc.Claim, prev *doc.Claim) doc.Party {
 // their document.
 func (s *state) earlier(si int) bool {
 	switch s.lows[s.sents[si][0]] {
-	case "earlier", "previously", "initially":
+	case "earlier", "previously", "initially", "ранее", "прежде", "первоначально", "изначально":
 		return true
 	}
 	return false

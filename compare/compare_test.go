@@ -928,3 +928,26 @@ func TestAppendRangeNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestDaysApartJoin checks that reports of the same parties' fighting two
+// days apart, one of them at no place the gazetteer locates ("On
+// September 16 ... opened fire on the village of Khojai Alo"), are one
+// event, and the sides' tolls one group each.
+func TestDaysApartJoin(t *testing.T) {
+	batken := []Place{{Name: "Batken", Geo: &doc.Geo{Lat: 40.06, Lon: 70.82, Country: "KG", Admin1: "Batken"}}}
+	actors := []doc.Party{"KG", "TJ"}
+	rs := []Record{
+		{Document: "kg", Published: "2022-09-16", Metric: "killed", About: "KG", Side: "KG", Speaker: "Health Ministry",
+			Low: doc.Float(24), High: doc.Float(24), Event: &Event{ID: "v1", Type: "armed_clash", From: "2022-09-14", To: "2022-09-14", Dated: true, Places: batken, Actors: actors}},
+		{Document: "tj", Published: "2022-09-19", Metric: "killed", About: "TJ", Side: "TJ", Speaker: "Foreign Ministry",
+			Low: doc.Float(41), High: doc.Float(41), Event: &Event{ID: "v1", Type: "armed_clash", From: "2022-09-16", To: "2022-09-16", Dated: true,
+				Places: []Place{{Name: "Khojai Alo"}}, Actors: actors}},
+	}
+	ids := map[string]bool{}
+	for _, g := range Compare(rs, Options{}).Groups {
+		ids[g.Event.ID] = true
+	}
+	if len(ids) != 1 {
+		t.Errorf("events %v, want one", ids)
+	}
+}

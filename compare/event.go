@@ -10,12 +10,14 @@ import (
 )
 
 // Grouping parameters. A cross-document event spans at most maxSpan days;
-// dates within slack days of an event's are taken to be the same event;
+// dates within slack days of an event's are taken to be the same event
+// (the sides' reports of one round of fighting date it a day or two
+// apart: September 14, when it began, and 16, when a village was shelled);
 // a claim dated only by its publication joins an event that ended at most
 // lookback days before.
 const (
 	maxSpan  day = 31
-	slack    day = 1
+	slack    day = 2
 	lookback day = 31
 	// An event dated more loosely than precise days ("in September", "in
 	// April 2021") places a claim in time without setting an event's dates.
