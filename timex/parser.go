@@ -216,6 +216,13 @@ func (p *parser) dateOrDay(i int) (when, int, bool) {
 		return w, i + 1, true
 	}
 	if d, e, ok := p.day(i); ok {
+		if p.mark(e, ",") {
+			if y, e2, ok := p.year(e + 1); ok {
+				// "September 14-16, 2022", "from April 28 to 29, 2021":
+				// the year of the range.
+				return when{d: d, y: y}, e2, true
+			}
+		}
 		return when{d: d}, e, true
 	}
 	return when{}, i, false
