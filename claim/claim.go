@@ -872,7 +872,7 @@ func (s *state) findMetric(qi int) (metricCue, bool) {
 	// citizens killed in the attack has risen to 36").
 	if bestScore > 0.5 && s.tallyBefore(b) {
 		for k := b - 1; k >= sent[0] && k > b-30; k-- {
-			if pb := s.newValue(b); k == b-2 && pb >= 0 {
+			if pb := s.newValue(b); pb >= 0 && k >= pb && k < b-1 {
 				k = pb // past "from 36" (the loop steps to the word before it)
 				continue
 			}
@@ -1108,11 +1108,9 @@ func (s *state) tallyBefore(b int) bool {
 	}
 	sent := s.sents[s.words[b].sent]
 	for k := b - 2; k >= sent[0] && k > b-30; k-- {
-		if s.isQ[k] != 0 && k == b-2 {
-			if pb := s.newValue(b); pb >= 0 {
-				k = pb // past "from 36": "revised the toll from 36 to 34" (the loop steps to the word before it)
-				continue
-			}
+		if pb := s.newValue(b); pb >= 0 && k >= pb && k < b-1 {
+			k = pb // past "from 36": "revised the toll from 36 to 34" (the loop steps to the word before it)
+			continue
 		}
 		if s.isQ[k] != 0 || s.hard(k) {
 			return false
@@ -1145,6 +1143,7 @@ func (s *state) changedFrom(b int, q doc.Quantity) bool {
 // a count that changed to the figure after it ("revised the toll from 36
 // to 34": 36), which is no claim of its own.
 func (s *state) oldValue(b, e int) bool {
+	e = s.pastTime(e) // "from 24 on September 16 to 59"
 	if b == 0 || e+1 >= len(s.lows) || s.isQ[e+1] == 0 || s.lows[e] != "to" && s.lows[e] != "до" {
 		return false
 	}
@@ -1159,20 +1158,65 @@ func (s *state) oldValue(b, e int) bool {
 // word b when the figure is the new value of a changed count ("from 36 to
 // 34": 34), else -1.
 func (s *state) newValue(b int) int {
-	if b < 2 || s.lows[b-1] != "to" && s.lows[b-1] != "до" || s.isQ[b-2] == 0 {
+	if b < 2 || s.lows[b-1] != "to" && s.lows[b-1] != "до" {
 		return -1
 	}
-	if pb := s.qword[s.isQ[b-2]-1]; s.oldValue(pb, b-1) {
+	k := s.beforeTime(b - 1) // "from 24 on September 16 to 59"
+	if k < 1 || s.isQ[k-1] == 0 {
+		return -1
+	}
+	q := s.isQ[k-1] - 1
+	if pb := s.qword[q]; s.oldValue(pb, s.qend[q]) {
 		return pb
 	}
 	return -1
 }
 
-// changeBefore reports whether a verb of change comes within four words
-// before word from, in its sentence.
+// pastTime returns the word after a time that starts at word k, with the
+// preposition before it ("on September 16", "by Monday"), or k.
+func (s *state) pastTime(k int) int {
+	j := k
+	if j < len(s.lows) && (s.lows[j] == "on" || s.lows[j] == "by" || s.lows[j] == "as") {
+		j++
+		if j < len(s.lows) && s.lows[j] == "of" {
+			j++
+		}
+	}
+	if j >= len(s.words) {
+		return k
+	}
+	for _, t := range s.a.Times {
+		if t.Start == s.words[j].start {
+			return s.wordAt(t.End - 1) + 1
+		}
+	}
+	return k
+}
+
+// beforeTime returns the first word of a time that ends right before word
+// k, with the preposition before it ("on September 16 to"), or k.
+func (s *state) beforeTime(k int) int {
+	if k == 0 {
+		return k
+	}
+	for _, t := range s.a.Times {
+		if t.End == s.words[k-1].end {
+			j := s.wordAt(t.Start)
+			if j > 0 && (s.lows[j-1] == "on" || s.lows[j-1] == "by") {
+				j--
+			}
+			return j
+		}
+	}
+	return k
+}
+
+// changeBefore reports whether a verb of change comes within eight words
+// before word from, in its sentence ("has revised its death toll upwards
+// several times, from 24 …").
 func (s *state) changeBefore(from int) bool {
 	sent := s.sents[s.words[from].sent]
-	for k := from - 1; k >= sent[0] && k >= from-4; k-- {
+	for k := from - 1; k >= sent[0] && k >= from-8; k-- {
 		if s.lx.is("change", s.lows, k) > 0 {
 			return true
 		}
