@@ -1187,7 +1187,7 @@ func (s *state) pastTime(k int) int {
 	}
 	for _, t := range s.a.Times {
 		if t.Start == s.words[j].start {
-			return s.wordAt(t.End - 1) + 1
+			return s.wordAt(t.End-1) + 1
 		}
 	}
 	return k
