@@ -1576,7 +1576,17 @@ func (s *state) claims() []doc.Claim {
 // of the sentence before it, in its paragraph, or of its own sentence
 // before a semicolon, that another party gives are denied by the denier.
 func (s *state) deniedAfter(out []doc.Claim) {
+	// Only a sentence with a figure, or the one after it, may deny one.
+	held := make(map[int]bool, len(out))
+	for i := range out {
+		if k := s.wordAt(out[i].Start); k < len(s.words) {
+			held[s.words[k].sent] = true
+		}
+	}
 	for si, sent := range s.sents {
+		if !held[si] && !held[si-1] {
+			continue
+		}
 		v, clause, ok := s.anaphoricDenial(sent)
 		if !ok {
 			continue
@@ -1644,13 +1654,15 @@ var contentAfter = map[string]bool{"that": true, "of": true, "about": true, "by"
 // сведения ложью"). It returns the verb's word and the first word of its
 // clause: the sentence's, or the one after a semicolon.
 func (s *state) anaphoricDenial(sent [2]int) (verb, clause int, ok bool) {
+	denyWords, brandWords := s.lx.nouns["deny"], s.lx.nouns["brand"]
 	clause = sent[0]
 	for k := sent[0]; k < sent[1]; k++ {
 		if s.lows[k] == ";" {
 			clause = k + 1
 			continue
 		}
-		deny, brand := s.lx.is("deny", s.lows, k), s.lx.is("brand", s.lows, k)
+		deny, _ := denyWords.match(s.lows, k)
+		brand, _ := brandWords.match(s.lows, k)
 		if deny == 0 && brand == 0 {
 			continue
 		}
