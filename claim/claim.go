@@ -1470,6 +1470,15 @@ func (s *state) claims() []doc.Claim {
 				}
 			}
 		}
+		if p < 0 && c.Attribution == "" && casualties(c.Metric) && !c.Total && !s.namesParty(si) && !s.datedSentence(si) {
+			// "…, the Ministry of Health said on Sunday. 189 people were
+			// wounded.": a toll in a sentence of no source, party or date
+			// of its own goes on with the report of the casualties right
+			// before it, in its paragraph.
+			if pi, ok := s.previousClaim(si, out, "", false); ok && out[pi].Attribution != "" && casualties(out[pi].Metric) {
+				p = pi
+			}
+		}
 		if p < 0 && c.Attribution == "" && c.Total && !s.namesParty(si) {
 			// "The Ministry of Health said 3 people had been wounded. By
 			// evening, the number of injured rose to 31.": the running
@@ -1754,6 +1763,12 @@ func sameFigure(a, b *doc.Claim) bool {
 	}
 	bound := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
 	return a.Metric == b.Metric && a.About == b.About && unit(a.Unit) == unit(b.Unit) && bound(a.Low, b.Low) && bound(a.High, b.High)
+}
+
+// datedSentence reports whether sentence si holds a time expression.
+func (s *state) datedSentence(si int) bool {
+	sent := s.sents[si]
+	return s.overlapsTime(doc.Span{Start: s.words[sent[0]].start, End: s.words[sent[1]-1].end})
 }
 
 // eachSide reports whether the figure that ends before word e counts on
