@@ -483,11 +483,8 @@ func (s *state) homeSide() doc.Party {
 // on ("What is Tajik MFA silent about?") or that opens with two
 // ("Kyrgyzstan and Tajikistan agree …").
 func (s *state) titleState() doc.Party {
-	end := strings.IndexByte(s.text, '\n')
-	if end < 0 {
-		end = len(s.text)
-	}
-	if t := strings.TrimSpace(s.a.Document.Title); t == "" || t != strings.TrimSpace(s.text[:end]) {
+	end, ok := s.titleLine()
+	if !ok {
 		return ""
 	}
 	start := len(s.text[:end]) - len(strings.TrimLeft(s.text[:end], " \t\ufeff"))
@@ -1736,20 +1733,31 @@ func (s *state) headlineSources(out []doc.Claim) {
 // when that is its title or, set apart by a blank line, ends without a
 // full stop (no sentence of running text).
 func (s *state) headline() (doc.Span, bool) {
+	if end, ok := s.titleLine(); ok {
+		return doc.Span{Start: 0, End: end}, true
+	}
 	end := strings.IndexByte(s.text, '\n')
 	if end < 0 {
 		return doc.Span{}, false
 	}
 	line := strings.TrimSpace(s.text[:end])
-	if line == "" {
-		return doc.Span{}, false
-	}
-	title := strings.TrimSpace(s.a.Document.Title)
 	set := strings.HasPrefix(strings.TrimLeft(s.text[end+1:], " \t\r"), "\n")
-	if line != title && (!set || strings.ContainsAny(line[len(line)-1:], ".!?…")) {
+	if line == "" || !set || strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") ||
+		strings.HasSuffix(line, "…") {
 		return doc.Span{}, false
 	}
 	return doc.Span{Start: 0, End: end}, true
+}
+
+// titleLine returns the end of the document's first line when that line
+// is its title.
+func (s *state) titleLine() (int, bool) {
+	end := strings.IndexByte(s.text, '\n')
+	if end < 0 {
+		end = len(s.text)
+	}
+	t := strings.TrimSpace(s.a.Document.Title)
+	return end, t != "" && t == strings.TrimSpace(s.text[:end])
 }
 
 // sameFigure reports whether two claims give the same figure: metric,
