@@ -34,16 +34,7 @@ func TestReadComparesAsStreamed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Len() != len(recs) {
-		t.Errorf("Len() = %d, want %d", c.Len(), len(recs))
-	}
-	rep, tl := Analyze(recs, Options{})
-	if !reflect.DeepEqual(c.Report(Options{}), rep) {
-		t.Error("Read's report differs from Compare's")
-	}
-	if !reflect.DeepEqual(c.Timeline(Options{}), tl) {
-		t.Error("Read's timeline differs")
-	}
+	sameAsCompare(t, c, recs)
 
 	// keep selects records as they stream.
 	outlet := func(r *Record) bool { return strings.HasSuffix(r.Outlet, "7") }
@@ -62,6 +53,22 @@ func TestReadComparesAsStreamed(t *testing.T) {
 	}
 	if got, want := c.Sides(), []string{"KG", "TJ"}; len(got) != len(want) || string(got[0]) != want[0] || string(got[1]) != want[1] {
 		t.Errorf("Sides() = %v, want %v", got, want)
+	}
+}
+
+// sameAsCompare checks that a comparison read from a source holds the
+// records and compares them as Compare and Timeline do.
+func sameAsCompare(t *testing.T, c *Comparison, recs []Record) {
+	t.Helper()
+	if c.Len() != len(recs) {
+		t.Errorf("Len() = %d, want %d", c.Len(), len(recs))
+	}
+	rep, tl := Analyze(recs, Options{})
+	if !reflect.DeepEqual(c.Report(Options{}), rep) {
+		t.Error("Read's report differs from Compare's")
+	}
+	if !reflect.DeepEqual(c.Timeline(Options{}), tl) {
+		t.Error("Read's timeline differs")
 	}
 }
 
@@ -130,16 +137,7 @@ func TestReadEncodedSameAsCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Len() != len(recs) {
-		t.Errorf("Len() = %d, want %d", c.Len(), len(recs))
-	}
-	rep, tl := Analyze(recs, Options{})
-	if !reflect.DeepEqual(c.Report(Options{}), rep) {
-		t.Error("Read's report differs from Compare's")
-	}
-	if !reflect.DeepEqual(c.Timeline(Options{}), tl) {
-		t.Error("Read's timeline differs")
-	}
+	sameAsCompare(t, c, recs)
 
 	// A malformed encoding is an error, whatever the goroutines are doing.
 	bad := slices.Clone(src.docs)
